@@ -1,0 +1,166 @@
+/**
+ * A* search with a great-circle lower bound: h(v) = costPerKm × greatCircleKm(v, destination), where costPerKm is
+ * the smallest cost/length ratio over all links (measured from the network itself, so no speed assumption is made).
+ *
+ * Admissible and consistent: every link costs ≥ costPerKm × its chord, and great-circle distance obeys the triangle
+ * inequality, so h(u) ≤ c(u→v) + h(v). The ratio is shrunk by 1e-9 (relative) so rounding cannot break this. If some
+ * link has zero cost but positive length, costPerKm = 0 and A* degenerates to Dijkstra (still correct).
+ * @see P. E. Hart, N. J. Nilsson, B. Raphael (1968), "A Formal Basis for the Heuristic Determination of Minimum Cost
+ *   Paths", IEEE Trans. SSC 4(2), 100–107.
+ */
+import { UsageError } from "../errors.ts";
+import { EARTH_RADIUS_KM } from "../units.ts";
+import type { Csr } from "./csr.ts";
+import { clearDijkstraWorkspace, createDijkstraWorkspace, type DijkstraWorkspace } from "./dijkstra.ts";
+import { pathLinks, shortestPathFromLinks, type ShortestPath } from "./path.ts";
+
+/** Precomputed node coordinates and the cost-per-km bound for {@link aStarPath}. */
+export interface GreatCircleHeuristic {
+  /** Smallest link cost per great-circle km, cost unit per km, ≥ 0 (shrunk by 1e-9 relative). */
+  readonly costPerKm: number;
+  /** Float64Array(n): latitude in radians. */
+  readonly latRad: Float64Array;
+  /** Float64Array(n): longitude in radians. */
+  readonly lonRad: Float64Array;
+  /** Float64Array(n): cos(latitude). */
+  readonly cosLat: Float64Array;
+}
+
+const DEG = Math.PI / 180;
+
+/**
+ * Great-circle (haversine) distance in km between two points given in radians (with cos of their latitudes).
+ * @example greatCircleKm(0, 0, 1, 0, Math.PI / 180, 1) // ≈ 111.195 (one degree of longitude on the equator)
+ */
+export function greatCircleKm(lat1: number, lon1: number, cosLat1: number, lat2: number, lon2: number, cosLat2: number): number {
+  const sinDLat = Math.sin((lat2 - lat1) / 2);
+  const sinDLon = Math.sin((lon2 - lon1) / 2);
+  const a = sinDLat * sinDLat + cosLat1 * cosLat2 * sinDLon * sinDLon;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/**
+ * Builds the A* heuristic for `csr` from node coordinates.
+ * @param lonDeg Float64Array(n), longitude in degrees, −180 … 180
+ * @param latDeg Float64Array(n), latitude in degrees, −90 … 90
+ * @throws UsageError code `missing-coordinates` naming the first node without finite coordinates (a node without
+ *   them would make the bound inadmissible; use Dijkstra or bidirectional search instead); code `invalid-argument`
+ *   when the arrays are not of length nodeCount.
+ * @example createGreatCircleHeuristic(csr, lon, lat).costPerKm // e.g. 0.5 min/km when the fastest link runs at 120 km/h
+ */
+export function createGreatCircleHeuristic(csr: Csr, lonDeg: Float64Array, latDeg: Float64Array): GreatCircleHeuristic {
+  const n = csr.nodeCount;
+  if (lonDeg.length !== n || latDeg.length !== n) {
+    throw new UsageError(`lon and lat must have length nodeCount = ${n} (got ${lonDeg.length}, ${latDeg.length})`, "invalid-argument");
+  }
+  const latRad = new Float64Array(n);
+  const lonRad = new Float64Array(n);
+  const cosLat = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    const lon = lonDeg[v];
+    const lat = latDeg[v];
+    if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+      throw new UsageError(`node ${v} has no valid coordinates (lon ${lon}, lat ${lat}); A* needs them for every node`, "missing-coordinates");
+    }
+    latRad[v] = lat * DEG;
+    lonRad[v] = lon * DEG;
+    cosLat[v] = Math.cos(latRad[v]);
+  }
+  let costPerKm = Infinity;
+  for (let i = 0; i < csr.linkCount; i++) {
+    const a = csr.linkFromNodes[i];
+    const b = csr.linkToNodes[i];
+    const km = greatCircleKm(latRad[a], lonRad[a], cosLat[a], latRad[b], lonRad[b], cosLat[b]);
+    if (km > 0) {
+      const ratio = csr.linkCosts[i] / km;
+      if (ratio < costPerKm) costPerKm = ratio;
+    }
+  }
+  // No link with positive length (or all impassable): any finite path has no length to bound, use h = 0.
+  if (costPerKm === Infinity) costPerKm = 0;
+  return { costPerKm: costPerKm * (1 - 1e-9), latRad, lonRad, cosLat };
+}
+
+/** Workspace of an A* search: a Dijkstra workspace (g costs, heap keyed by f = g + h) and cached h values. */
+export interface AStarWorkspace {
+  readonly search: DijkstraWorkspace;
+  /** Float64Array(n): h(v) for the current destination, NaN until computed. */
+  readonly estimates: Float64Array;
+}
+
+/**
+ * Allocates an A* workspace for networks of `nodeCount` nodes.
+ * @example createAStarWorkspace(3).estimates // Float64Array [NaN, NaN, NaN]
+ */
+export function createAStarWorkspace(nodeCount: number): AStarWorkspace {
+  return { search: createDijkstraWorkspace(nodeCount), estimates: new Float64Array(nodeCount).fill(NaN) };
+}
+
+/**
+ * Least-cost path from `origin` to `destination` by A* with the great-circle bound.
+ *
+ * Contract
+ * - origin, destination: node indexes of `csr`; `heuristic` built for `csr`; `closed`: Uint8Array(linkCount);
+ * - returns `undefined` when unreachable; origin = destination gives cost 0 and no links;
+ * - the cost is exact (the bound is consistent); when several paths tie, the one returned is deterministic.
+ * Never throws: arguments are checked by `createShortestPathSearch(csr, { lon, lat }).pathAStar`.
+ * @example aStarPath(createAStarWorkspace(csr.nodeCount), csr, heuristic, 0, 2, csr.closed) // { cost: 10, … }
+ */
+export function aStarPath(
+  aw: AStarWorkspace,
+  csr: Csr,
+  heuristic: GreatCircleHeuristic,
+  origin: number,
+  destination: number,
+  closed: Uint8Array,
+): ShortestPath | undefined {
+  const ws = aw.search;
+  const estimates = aw.estimates;
+  // Reset cached estimates of the nodes the last run touched (settled or still in the heap).
+  for (let i = 0; i < ws.settledCount; i++) estimates[ws.settled[i]] = NaN;
+  for (let i = 0; i < ws.heap.size; i++) estimates[ws.heap.items[i]] = NaN;
+  clearDijkstraWorkspace(ws);
+  const { offsets, targets, arcCosts, arcLinks } = csr;
+  const { costs, predecessorLinks, settled, heap } = ws;
+  const positions = heap.positions;
+  const { costPerKm, latRad, lonRad, cosLat } = heuristic;
+  const latD = latRad[destination];
+  const lonD = lonRad[destination];
+  const cosD = cosLat[destination];
+  let settledCount = 0;
+  costs[origin] = 0;
+  estimates[origin] = costPerKm * greatCircleKm(latRad[origin], lonRad[origin], cosLat[origin], latD, lonD, cosD);
+  heap.push(origin, estimates[origin]);
+  while (heap.size > 0) {
+    const u = heap.pop();
+    settled[settledCount++] = u;
+    if (u === destination) break;
+    const costU = costs[u];
+    for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
+      const link = arcLinks[k];
+      if (closed[link] !== 0) continue;
+      const cost = costU + arcCosts[k];
+      if (cost === Infinity) continue;
+      const v = targets[k];
+      const costV = costs[v];
+      if (cost < costV) {
+        if (costV !== Infinity && positions[v] < 0) continue; // settled: final under a consistent bound
+        costs[v] = cost;
+        predecessorLinks[v] = link;
+        let h = estimates[v];
+        if (h !== h) {
+          h = costPerKm * greatCircleKm(latRad[v], lonRad[v], cosLat[v], latD, lonD, cosD);
+          estimates[v] = h;
+        }
+        if (costV === Infinity) heap.push(v, cost + h);
+        else heap.decrease(v, cost + h);
+      } else if (cost === costV && link < predecessorLinks[v] && positions[v] >= 0) {
+        predecessorLinks[v] = link;
+      }
+    }
+  }
+  ws.settledCount = settledCount;
+  if (costs[destination] === Infinity || positions[destination] >= 0) return undefined;
+  const links = pathLinks(csr, predecessorLinks, origin, destination);
+  return links === undefined ? undefined : shortestPathFromLinks(csr, links, origin);
+}

@@ -1,0 +1,42 @@
+/**
+ * `deltanet compare <before> <after>`: runs two scenarios and prints per-city reach, connectivity and capacity
+ * before, after and the change.
+ */
+import type { CommandModule } from "yargs";
+import { formatJson, formatMarkdown, formatTable } from "../../report/format.ts";
+import { comparisonSections } from "../../report/sections.ts";
+import { compareScenarios } from "../../run-scenario.ts";
+import { writeOutput } from "../output.ts";
+import { withOutputOptions, type OutputArgs } from "./shared-options.ts";
+
+interface CompareArgs extends OutputArgs {
+  before: string;
+  after: string;
+}
+
+export const compareCommand: CommandModule<object, CompareArgs> = {
+  command: "compare <before> <after>",
+  describe: "Compare two scenario files (after − before)",
+  builder: (y) =>
+    withOutputOptions(
+      y
+        .positional("before", { type: "string", demandOption: true, describe: "scenario YAML file (before)" })
+        .positional("after", { type: "string", demandOption: true, describe: "scenario YAML file (after)" }),
+    ) as never,
+  handler: (argv) => {
+    process.stderr.write(`deltanet: comparing ${argv.before} → ${argv.after}\n`);
+    const started = process.hrtime.bigint();
+    const cmp = compareScenarios(argv.before, argv.after, { cutoffsMin: argv["cutoff-min"] });
+    for (const w of [...cmp.before.warnings, ...cmp.after.warnings]) process.stderr.write(`deltanet: warning: ${w.message}\n`);
+    const sections = comparisonSections(cmp);
+    const text =
+      argv.format === "json"
+        ? formatJson(cmp)
+        : argv.format === "markdown"
+          ? formatMarkdown(sections, `deltanet compare: ${cmp.before.name} → ${cmp.after.name}`)
+          : formatTable(sections);
+    writeOutput(text, argv.out);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    process.stderr.write(`deltanet: done in ${seconds.toFixed(1)} s\n`);
+  },
+};

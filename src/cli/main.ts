@@ -1,0 +1,70 @@
+/**
+ * deltanet command line (yargs): parses arguments, calls the library, prints results to stdout and logs/errors
+ * to stderr, and exits with the documented code (0 ok, 1 unexpected, 2 usage, 3 invalid input).
+ */
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import { DeltanetError, InputError, formatIssue } from "../errors.ts";
+import { DELTANET_VERSION } from "../version.ts";
+import { commands } from "./commands/index.ts";
+
+/** Exit codes, documented in the README. */
+export const EXIT_CODES = { ok: 0, unexpected: 1, usage: 2, invalidInput: 3 } as const;
+
+/** Prints an error to stderr and returns its exit code. */
+export function reportError(err: unknown): number {
+  if (err instanceof InputError) {
+    process.stderr.write(`deltanet: ${err.issues.length} problem(s) in the input:\n`);
+    for (const issue of err.issues) process.stderr.write(`  ${formatIssue(issue)}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof DeltanetError) {
+    process.stderr.write(`deltanet: ${err.message} [${err.code}]\n`);
+    return err.exitCode;
+  }
+  process.stderr.write(`deltanet: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  return EXIT_CODES.unexpected;
+}
+
+/** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT_CODES.ok;
+  let parser = yargs(argv)
+    .scriptName("deltanet")
+    .version(DELTANET_VERSION)
+    .strict()
+    .demandCommand(1, "give a command: run, compare or validate")
+    .recommendCommands()
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .epilogue("Exit codes: 0 ok, 1 unexpected error, 2 usage error, 3 invalid input (file, line and path are printed).")
+    .fail((msg, err) => {
+      if (err) throw err;
+      throw new UsageFailure(msg);
+    });
+  for (const command of commands) parser = parser.command(command);
+  try {
+    await parser.parseAsync();
+  } catch (err) {
+    if (err instanceof UsageFailure) {
+      process.stderr.write(`deltanet: ${err.message}\nRun "deltanet --help" for usage.\n`);
+      exitCode = EXIT_CODES.usage;
+    } else {
+      exitCode = reportError(err);
+    }
+  }
+  return exitCode;
+}
+
+class UsageFailure extends Error {}
+
+const isEntry = process.argv[1] !== undefined && /(?:^|[\\/])(?:main\.ts|deltanet(?:\.js)?)$/.test(process.argv[1]);
+if (isEntry) {
+  main(hideBin(process.argv)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.exitCode = reportError(err);
+    },
+  );
+}

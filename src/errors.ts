@@ -1,0 +1,86 @@
+/**
+ * deltanet error hierarchy: every failure a user can cause carries a code, the file, and where known
+ * the line/column and the path inside the file, so the CLI can print one precise message per problem.
+ */
+
+/** Where in an input a problem sits. `line`/`column` are 1-based; `path` is a JSON-pointer-like dotted path. */
+export interface SourcePosition {
+  /** File the problem is in (as given by the user, or resolved absolute path). */
+  file?: string;
+  /** 1-based line number, when the parser kept positions. */
+  line?: number;
+  /** 1-based column number, when the parser kept positions. */
+  column?: number;
+  /** Path inside the file, e.g. `modifications[2].links[0]`. */
+  path?: string;
+}
+
+/** One problem found while reading or validating an input. */
+export interface Issue extends SourcePosition {
+  /** Stable machine-readable code, e.g. `unknown-key`, `unknown-link`, `not-a-number`. */
+  code: string;
+  /** Human-readable message: what was wrong and what was expected. */
+  message: string;
+  /** `error` stops the run; `warning` is reported and the run continues. */
+  severity?: "error" | "warning";
+}
+
+/** Formats an issue as `file:line:column path: message`. */
+export function formatIssue(issue: Issue): string {
+  const where = [issue.file, issue.line, issue.line !== undefined ? issue.column : undefined]
+    .filter((x) => x !== undefined && x !== "")
+    .join(":");
+  const path = issue.path ? ` at ${issue.path}` : "";
+  const prefix = where ? `${where}${path}: ` : path ? `${path.trim()}: ` : "";
+  const sev = issue.severity === "warning" ? "warning: " : "";
+  return `${prefix}${sev}${issue.message} [${issue.code}]`;
+}
+
+/** Base class; `exitCode` is what the CLI exits with (see README "Exit codes"). */
+export class DeltanetError extends Error {
+  readonly code: string;
+  readonly exitCode: number;
+  constructor(message: string, code: string, exitCode: number) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.exitCode = exitCode;
+  }
+}
+
+/**
+ * Bad input data (network file, scenario file, CSV, CLI argument value): exit code 3.
+ * Carries every issue found, so a user can fix them all at once.
+ */
+export class InputError extends DeltanetError {
+  readonly issues: Issue[];
+  constructor(issues: Issue[] | Issue, code = "invalid-input") {
+    const list = Array.isArray(issues) ? issues : [issues];
+    super(list.map(formatIssue).join("\n"), code, 3);
+    this.issues = list;
+  }
+  /** Position of the first issue (convenience for tests). */
+  get file(): string | undefined {
+    return this.issues[0]?.file;
+  }
+  get line(): number | undefined {
+    return this.issues[0]?.line;
+  }
+  get path(): string | undefined {
+    return this.issues[0]?.path;
+  }
+}
+
+/** A scenario that parses but cannot be applied to its network (unknown ids, cycles, no-op changes): exit code 3. */
+export class ScenarioError extends InputError {
+  constructor(issues: Issue[] | Issue) {
+    super(issues, "invalid-scenario");
+  }
+}
+
+/** Wrong arguments to a library function (a programming error by the caller): exit code 2 at the CLI. */
+export class UsageError extends DeltanetError {
+  constructor(message: string, code = "usage") {
+    super(message, code, 2);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Source positions: maps a path inside a YAML or JSON document (e.g. `modifications[2].links[0]`) to its
+ * 1-based line and column, using the `yaml` package's CST ranges (JSON is parsed as YAML 1.2, its superset).
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+
+/** A parsed document that can answer "where is this path?". */
+export interface PositionedDocument {
+  /** The parsed document (the `yaml` package's `Document`). */
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+/** Path segments: object keys (strings) and array indexes (numbers). */
+export type PathSegments = readonly (string | number)[];
+
+/** Formats path segments as `a.b[2].c`. @example formatPath(["modifications", 2, "type"]) // "modifications[2].type" */
+export function formatPath(path: PathSegments): string {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else out += out === "" ? seg : `.${seg}`;
+  }
+  return out;
+}
+
+/** Parses text keeping positions. Parse errors are in `doc.errors` (callers turn them into InputErrors). */
+export function parsePositioned(text: string): PositionedDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, prettyErrors: false, uniqueKeys: true });
+  return { doc, lineCounter };
+}
+
+/**
+ * 1-based line/column of the node at `path` (or of the deepest ancestor that exists; for a key that is present,
+ * the position of its key). Returns `{}` when nothing is found.
+ */
+export function positionOf(pd: PositionedDocument, path: PathSegments): { line?: number; column?: number } {
+  let node: unknown = pd.doc.contents;
+  let best: [number, number, number] | undefined = (node as Node | null)?.range ?? undefined;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+      if (!pair) break;
+      const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
+      node = pair.value;
+      const valueRange = (pair.value as Node | null)?.range;
+      best = valueRange ?? keyRange ?? best;
+      if (keyRange && !isMap(pair.value) && !isSeq(pair.value)) best = valueRange ?? keyRange;
+    } else if (isSeq(node) && typeof seg === "number") {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) break;
+      node = item;
+      best = item.range ?? best;
+    } else break;
+  }
+  if (!best) return {};
+  const pos = pd.lineCounter.linePos(best[0]);
+  return { line: pos.line, column: pos.col };
+}
+
+/** 1-based line/column of a character offset. */
+export function positionOfOffset(pd: PositionedDocument, offset: number): { line: number; column: number } {
+  const pos = pd.lineCounter.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}

@@ -1,0 +1,817 @@
+/**
+ * Scenario files (format v1, YAML or JSON): parses one file into a {@link ScenarioSpec} that keeps source positions,
+ * follows its `extends` chain to the root that names the network, and owns the zod schema / JSON Schema of the format.
+ *
+ * Format: `name` (required), `description`, exactly one of `extends` (parent scenario, path relative to this file) or
+ * `network` (network folder, only at the root of a chain), `asOfDate` ("YYYY", "YYYY-MM" or "YYYY-MM-DD"; the one
+ * nearest the leaf wins), `modifications` (ordered list; kebab-case `type`: open-project, close-link, remove-link,
+ * set-link, add-link). Every object is strict: an unknown key is an error with a "did you mean". Values are never
+ * coerced: `"12"` where a number is expected, NaN, ±Infinity, a negative time or a zero speed/capacity are refused.
+ *
+ * Design: checks that need only the file (schema, `links` XOR `where`, calendar dates, the extends chain) live here;
+ * checks that need the network (ids, projects, layer fields, "changes nothing") live in `src/scenario/`. Each
+ * modification is schema-checked on its own, so one bad entry does not hide the problems of the others: the spec keeps
+ * the entries that passed (with their original index) and the issues list says what was wrong with the rest.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { distance } from "fastest-levenshtein";
+import { z } from "zod";
+import { ScenarioError, type Issue } from "../errors.ts";
+import { formatPath, parsePositioned, positionOf, type PathSegments, type PositionedDocument } from "./positions.ts";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Issues and "did you mean"
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A scenario problem: an {@link Issue} that always has a severity, plus an optional suggestion. */
+export interface ScenarioIssue extends Issue {
+  severity: "error" | "warning";
+  /** The closest valid alternative, when one is close enough ("did you mean …"). Also written into `message`. */
+  suggestion?: string;
+  /** Position of the modification in its file's `modifications` list, for issues about one modification. */
+  modificationIndex?: number;
+  /** `type` of that modification. */
+  modificationType?: string;
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Number of characters two strings share, counted with multiplicity (so a transposition shares all). */
+function sharedCharacters(a: string, b: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of a) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let shared = 0;
+  for (const ch of b) {
+    const n = counts.get(ch) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(ch, n - 1);
+    }
+  }
+  return shared;
+}
+
+/**
+ * The candidate closest to `word` by Levenshtein distance (fastest-levenshtein), or `undefined` when none is close:
+ * a candidate is offered when its distance is at most max(2, ⌈length/2⌉) of the longer string. Ties go to the
+ * candidate sharing more characters with `word` (Levenshtein counts a transposition as 2, so "raod" is as far from
+ * "rail" as from "road"), then to the first in code-unit order, so the answer never depends on the order of
+ * `candidates`.
+ * @param word the unknown word as the user wrote it
+ * @param candidates valid words (any order; duplicates allowed)
+ * @returns the suggestion, or undefined when nothing is close (or `candidates` is empty)
+ * @example didYouMean("lnks", ["links", "where", "set"]) // "links"
+ * @example didYouMean("raod", ["rail", "road"]) // "road"
+ * @example didYouMean("zzzzzz", ["links"]) // undefined
+ */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let bestShared = -1;
+  for (const c of candidates) {
+    if (c === word) continue;
+    const d = distance(word, c);
+    if (d > bestDistance) continue;
+    const shared = sharedCharacters(word, c);
+    if (d < bestDistance || shared > bestShared || (shared === bestShared && best !== undefined && byCodeUnits(c, best) < 0)) {
+      best = c;
+      bestDistance = d;
+      bestShared = shared;
+    }
+  }
+  if (best === undefined) return undefined;
+  const limit = Math.max(2, Math.ceil(Math.max(word.length, best.length) / 2));
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** ` — did you mean "x"?` or the empty string. */
+export function didYouMeanText(suggestion: string | undefined): string {
+  return suggestion === undefined ? "" : `; did you mean "${suggestion}"?`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Schema
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Modification type codes of format v1, in documentation order. */
+export const MODIFICATION_TYPES = ["open-project", "close-link", "remove-link", "set-link", "add-link"] as const;
+export type ModificationType = (typeof MODIFICATION_TYPES)[number];
+
+/** Link fields that `set-link` can set or scale, with their unit in the name. */
+export const SETTABLE_LINK_FIELDS = [
+  "timeMin",
+  "speedKph",
+  "borderDelayMin",
+  "capacityVehPerHour",
+  "capacityMw",
+  "lanes",
+  "trainsPerDay",
+] as const;
+export type SettableLinkField = (typeof SETTABLE_LINK_FIELDS)[number];
+
+const DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const dateSchema = z
+  .string()
+  .regex(DATE_PATTERN)
+  .describe('Date "YYYY", "YYYY-MM" or "YYYY-MM-DD" (quote it in YAML). A partial date means the end of that year or month.');
+const nonNegative = z.number().nonnegative();
+const positive = z.number().positive();
+const layerSchema = z.enum(["rail", "road", "water", "power", "access"]);
+const statusSchema = z.enum(["existing", "under-construction", "planned"]);
+const noteSchema = z.string().describe("Free text: why this modification is here.");
+const idListSchema = z
+  .array(z.string().min(1))
+  .min(1)
+  .describe("Link ids (e.g. road:G2:310100-320500:ab) or facility ids (both directions, e.g. road:crossing:sutong).");
+const whereSchema = z
+  .strictObject({
+    layer: layerSchema.optional(),
+    linkType: z.string().min(1).optional(),
+    status: statusSchema.optional(),
+    crossesProvincialBorder: z.boolean().optional(),
+    crossesYangtze: z.boolean().optional(),
+    crossingId: z.string().min(1).optional(),
+    projectId: z.string().min(1).optional(),
+  })
+  .describe("Selects every link whose attributes equal all the given values (an absent true/false attribute counts as false).");
+
+const fieldValuesSchema = z
+  .strictObject({
+    timeMin: nonNegative.describe("minutes, ≥ 0; set directly"),
+    speedKph: positive.describe("km/h, > 0; recomputes timeMin on links with lengthKm"),
+    borderDelayMin: nonNegative.describe("minutes, ≥ 0; recomputes timeMin"),
+    capacityVehPerHour: positive.describe("veh/h per direction, > 0 (use close-link to close a link)"),
+    capacityMw: positive.describe("MW, > 0"),
+    lanes: z.number().int().positive().describe("lanes, both directions, integer > 0 (capacity is not recomputed)"),
+    trainsPerDay: positive.describe("scheduled trains per day in the link's direction, > 0"),
+  })
+  .partial();
+const scaleValuesSchema = z
+  .strictObject({
+    timeMin: positive,
+    speedKph: positive,
+    borderDelayMin: positive,
+    capacityVehPerHour: positive,
+    capacityMw: positive,
+    trainsPerDay: positive,
+  })
+  .partial()
+  .describe("Multipliers (> 0) applied to the current values (lanes cannot be scaled: set them).");
+
+/** `open-project`: puts every facility of a plan project in service. */
+export const openProjectSchema = z.strictObject({
+  type: z.literal("open-project"),
+  project: z.string().min(1).describe("Project id (kebab-case) or its exact Chinese name (nameZh) from projects.json."),
+  note: noteSchema.optional(),
+});
+/** `close-link`: keeps the links but marks them `closed: true` (impassable, capacity 0 for the engine). */
+export const closeLinkSchema = z.strictObject({
+  type: z.literal("close-link"),
+  links: idListSchema.optional(),
+  where: whereSchema.optional(),
+  note: noteSchema.optional(),
+});
+/** `remove-link`: deletes the links from the network. */
+export const removeLinkSchema = z.strictObject({
+  type: z.literal("remove-link"),
+  links: idListSchema.optional(),
+  where: whereSchema.optional(),
+  note: noteSchema.optional(),
+});
+/** `set-link`: sets (`set`) or multiplies (`scale`) link attributes. */
+export const setLinkSchema = z.strictObject({
+  type: z.literal("set-link"),
+  links: idListSchema.optional(),
+  where: whereSchema.optional(),
+  set: fieldValuesSchema.optional(),
+  scale: scaleValuesSchema.optional(),
+  note: noteSchema.optional(),
+});
+/** The `link` of an `add-link`. */
+export const addLinkValueSchema = z.strictObject({
+  id: z.string().min(1).describe("Facility id; a two-way link adds `<id>:ab` and `<id>:ba`, a one-way link adds `<id>`."),
+  fromNodeId: z.string().min(1),
+  toNodeId: z.string().min(1),
+  layer: layerSchema,
+  linkType: z.string().min(1),
+  name: z.string().optional(),
+  nameZh: z.string().optional(),
+  twoWay: z.boolean().optional().describe("Default true."),
+  lengthKm: nonNegative.optional(),
+  speedKph: positive.optional(),
+  timeMin: nonNegative.optional().describe("Minutes; default lengthKm / speedKph × 60 + borderDelayMin + waitMin."),
+  borderDelayMin: nonNegative.optional(),
+  waitMin: nonNegative.optional(),
+  capacityVehPerHour: positive.optional(),
+  lanes: z.number().int().positive().optional(),
+  capacityMw: positive.optional(),
+  trainsPerDay: positive.optional(),
+  vesselClass: z.string().optional(),
+  crossesProvincialBorder: z.boolean().optional(),
+  crossesYangtze: z.boolean().optional(),
+  crossingId: z.string().optional(),
+  projectIds: z.array(z.string().min(1)).optional(),
+  estimate: z.boolean().optional(),
+  estimateNote: z.string().optional(),
+  source: z.string().min(1).describe('Where the numbers come from, or "assumption: …".'),
+});
+/** `add-link`: adds a new facility (one or two directed links). */
+export const addLinkSchema = z.strictObject({
+  type: z.literal("add-link"),
+  link: addLinkValueSchema,
+  note: noteSchema.optional(),
+});
+
+/** Schema of each modification type, keyed by type code. */
+export const MODIFICATION_SCHEMAS = {
+  "open-project": openProjectSchema,
+  "close-link": closeLinkSchema,
+  "remove-link": removeLinkSchema,
+  "set-link": setLinkSchema,
+  "add-link": addLinkSchema,
+} as const satisfies Record<ModificationType, z.ZodType>;
+
+/** One modification, discriminated on `type`. */
+export const modificationSchema = z.discriminatedUnion("type", [
+  openProjectSchema,
+  closeLinkSchema,
+  removeLinkSchema,
+  setLinkSchema,
+  addLinkSchema,
+]);
+
+const topLevelShape = {
+  $schema: z.string().optional().describe("JSON Schema of this format (editor support only)."),
+  name: z.string().min(1).describe("Scenario name, used in reports."),
+  description: z.string().optional(),
+  extends: z.string().min(1).optional().describe("Parent scenario file, relative to this file. Exclusive with `network`."),
+  network: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Network folder (holding network.json), relative to this file. Only at the root of a chain; exclusive with `extends`."),
+  asOfDate: dateSchema
+    .optional()
+    .describe("Network as of this date: links not `existing` or opened later are out of service. The value nearest the leaf wins."),
+};
+
+/** The whole file (format v1). */
+export const scenarioFileSchema = z
+  .strictObject({
+    ...topLevelShape,
+    modifications: z.array(modificationSchema).optional().describe("Applied in order, after the parent's."),
+  })
+  .meta({ title: "deltanet scenario (format v1)" });
+
+/** Top level with the modifications left unchecked: they are checked one by one. */
+const topLevelSchema = z.strictObject({ ...topLevelShape, modifications: z.array(z.unknown()).optional() });
+
+export type ModificationValue = z.infer<typeof modificationSchema>;
+export type OpenProjectValue = z.infer<typeof openProjectSchema>;
+export type CloseLinkValue = z.infer<typeof closeLinkSchema>;
+export type RemoveLinkValue = z.infer<typeof removeLinkSchema>;
+export type SetLinkValue = z.infer<typeof setLinkSchema>;
+export type AddLinkValue = z.infer<typeof addLinkSchema>;
+export type WhereValue = z.infer<typeof whereSchema>;
+
+/**
+ * The JSON Schema (draft 2020-12) of format v1, generated from the zod schema with `z.toJSONSchema`; the text of
+ * `scenarios/schema.json`. Cross-field rules (`extends` XOR `network`, `links` XOR `where`) are checked by
+ * {@link parseScenarioText} and only described in the schema.
+ * @returns pretty-printed JSON (2-space indent) ending in a newline
+ * @example scenarioJsonSchemaText().startsWith("{\n  \"$schema\"") // true
+ */
+export function scenarioJsonSchemaText(): string {
+  const schema = z.toJSONSchema(scenarioFileSchema);
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parsed shapes
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A modification that passed the schema, with its place in its file. */
+export interface ModificationEntry {
+  /** Position in the file's `modifications` list (0-based); paths are `modifications[index]…`. */
+  index: number;
+  value: ModificationValue;
+}
+
+/** One parsed scenario file: raw values plus the positioned document for line numbers. */
+export interface ScenarioSpec {
+  /** The file as given/joined (relative paths stay relative), used in issues and results. */
+  file: string;
+  name: string;
+  description?: string;
+  /** `extends` as written (relative to `file`). */
+  extends?: string;
+  /** `network` as written (relative to `file`). */
+  network?: string;
+  asOfDate?: string;
+  /** The modifications that passed the schema, in file order. */
+  modifications: ModificationEntry[];
+  /** Number of entries in the file's `modifications` list, valid or not. */
+  modificationEntryCount: number;
+  /** Which of `extends`/`network` keys are present (even with a bad value). */
+  hasKey: { extends: boolean; network: boolean };
+  /** The parsed document, to map paths to lines. */
+  source: PositionedDocument;
+}
+
+/** A resolved `extends` chain. */
+export interface ScenarioChain {
+  /** Root first, leaf (the file the user named) last. */
+  specs: ScenarioSpec[];
+  /** The network folder named by the root, joined to the root's folder. */
+  networkDir: string;
+}
+
+/**
+ * Builds an issue located at `path` inside a parsed scenario file.
+ * @param spec the file (for its name and positions), or `{ file, source }`
+ * @param path path segments inside the file, e.g. `["modifications", 2, "links", 0]`
+ * @returns the issue with file, line, column (1-based; from the deepest existing ancestor) and dotted path
+ * @example issueAt(spec, ["name"], "wrong-type", "expected a string").path // "name"
+ */
+export function issueAt(
+  spec: Pick<ScenarioSpec, "file" | "source">,
+  path: PathSegments,
+  code: string,
+  message: string,
+  extra: Partial<ScenarioIssue> = {},
+): ScenarioIssue {
+  const pos = positionOf(spec.source, path);
+  return { file: spec.file, ...pos, path: formatPath(path), code, message, severity: "error", ...extra };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// zod issue → ScenarioIssue
+// ---------------------------------------------------------------------------------------------------------------
+
+function valueAt(root: unknown, path: PathSegments): { present: boolean; value: unknown } {
+  let node: unknown = root;
+  for (const seg of path) {
+    if (node === null || typeof node !== "object") return { present: false, value: undefined };
+    const rec = node as Record<string | number, unknown>;
+    if (!Object.prototype.hasOwnProperty.call(rec, seg)) return { present: false, value: undefined };
+    node = rec[seg];
+  }
+  return { present: true, value: node };
+}
+
+/** Human description of a value: `string "12"`, `number -1`, `a list`, `a mapping`, `null`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return `string ${JSON.stringify(value)}`;
+  if (typeof value === "number") return `number ${String(value)}`;
+  if (typeof value === "object") return "a mapping";
+  return `${typeof value} ${String(value)}`;
+}
+
+const EXPECTED_TEXT: Record<string, string> = {
+  number: "a number",
+  int: "an integer",
+  string: "a string",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping",
+};
+
+/** Keys of the object schema reached by walking `path` from `schema` (unwrapping optional), or []. */
+function objectKeysAt(schema: z.ZodType, path: PathSegments): string[] {
+  let s: z.ZodType = schema;
+  const unwrap = () => {
+    while (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+  };
+  unwrap();
+  for (const seg of path) {
+    if (s instanceof z.ZodObject && typeof seg === "string") s = (s.shape as Record<string, z.ZodType>)[seg]!;
+    else if (s instanceof z.ZodArray && typeof seg === "number") s = s.element as z.ZodType;
+    else return [];
+    if (s === undefined) return [];
+    unwrap();
+  }
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}
+
+function convertZodIssues(
+  spec: Pick<ScenarioSpec, "file" | "source">,
+  root: unknown,
+  basePath: PathSegments,
+  schema: z.ZodType,
+  error: z.ZodError,
+  extra: Partial<ScenarioIssue>,
+): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  for (const zi of error.issues) {
+    const rel = zi.path as (string | number)[];
+    const path = [...basePath, ...rel];
+    const { present, value } = valueAt(root, path);
+    const last = path[path.length - 1];
+    const at = (p: PathSegments, code: string, message: string, more: Partial<ScenarioIssue> = {}) =>
+      out.push(issueAt(spec, p, code, message, { ...extra, ...more }));
+    switch (zi.code) {
+      case "invalid_type": {
+        const expected = EXPECTED_TEXT[zi.expected] ?? zi.expected;
+        if (!present) {
+          at(path, "missing-key", `missing required key "${String(last)}" (expected ${expected})`);
+        } else if (typeof value === "number" && Number.isNaN(value)) {
+          at(path, "not-a-number", `expected a finite number, got NaN`);
+        } else if (typeof value === "number" && !Number.isFinite(value)) {
+          at(path, "not-finite", `expected a finite number, got ${String(value)}`);
+        } else if (zi.expected === "int" && typeof value === "number") {
+          at(path, "not-an-integer", `expected an integer, got ${String(value)}`);
+        } else {
+          const quotedNumber =
+            (zi.expected === "number" || zi.expected === "int") && typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value));
+          const hint = quotedNumber ? ` (a quoted number is a string: write ${value.trim()} without quotes)` : "";
+          const dateHint = typeof last === "string" && last === "asOfDate" && typeof value === "number" ? ` (quote dates: "${value}")` : "";
+          at(path, "wrong-type", `expected ${expected}, got ${describeValue(value)}${hint}${dateHint}`);
+        }
+        break;
+      }
+      case "too_small":
+      case "too_big": {
+        const bound = zi.code === "too_small" ? zi.minimum : zi.maximum;
+        if (zi.origin === "array") {
+          at(path, "too-few-items", `must list at least ${String(bound)} item(s), got ${Array.isArray(value) ? value.length : 0}`);
+        } else if (zi.origin === "string") {
+          at(path, "empty-string", `must not be empty`);
+        } else {
+          const op = zi.code === "too_small" ? (zi.inclusive ? "≥" : ">") : zi.inclusive ? "≤" : "<";
+          const hint =
+            zi.code === "too_small" && value === 0 && typeof last === "string" && /^capacity|^trainsPerDay|^speedKph|^lanes/.test(last)
+              ? " (to take a link out of use, use close-link or remove-link)"
+              : "";
+          at(path, "out-of-range", `must be ${op} ${String(bound)} (got ${typeof value === "number" ? String(value) : describeValue(value)})${hint}`);
+        }
+        break;
+      }
+      case "unrecognized_keys": {
+        const allowed = objectKeysAt(schema, rel);
+        for (const key of zi.keys) {
+          const suggestion = didYouMean(key, allowed);
+          at(
+            [...path, key],
+            "unknown-key",
+            `unknown key "${key}"${didYouMeanText(suggestion)} (allowed keys: ${allowed.join(", ")})`,
+            suggestion === undefined ? {} : { suggestion },
+          );
+        }
+        break;
+      }
+      case "invalid_value": {
+        const values = zi.values.map((v) => String(v));
+        const suggestion = typeof value === "string" ? didYouMean(value, values) : undefined;
+        at(
+          path,
+          "invalid-value",
+          `expected one of ${values.map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue(value)}${didYouMeanText(suggestion)}`,
+          suggestion === undefined ? {} : { suggestion },
+        );
+        break;
+      }
+      case "invalid_format": {
+        const isDate = zi.format === "regex" && "pattern" in zi && String(zi.pattern) === String(DATE_PATTERN);
+        at(
+          path,
+          isDate ? "invalid-date" : "invalid-format",
+          isDate ? `expected a date "YYYY", "YYYY-MM" or "YYYY-MM-DD", got ${describeValue(value)}` : `${zi.message}, got ${describeValue(value)}`,
+        );
+        break;
+      }
+      default:
+        at(path, `schema-${zi.code}`, `${zi.message}, got ${describeValue(value)}`);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parsing one file
+// ---------------------------------------------------------------------------------------------------------------
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Whether a "YYYY", "YYYY-MM" or "YYYY-MM-DD" string is a real calendar date (so "2019-02-29" is refused).
+ * @example isCalendarDate("2020-02-29") // true
+ * @example isCalendarDate("2019-02-29") // false
+ */
+export function isCalendarDate(text: string): boolean {
+  if (!DATE_PATTERN.test(text)) return false;
+  const [y, m, d] = text.split("-").map(Number);
+  if (m === undefined || d === undefined) return true;
+  return d <= daysInMonth(y!, m);
+}
+
+/** Checks that only the file can answer, after the schema passed for a modification. */
+function crossFieldIssues(spec: Pick<ScenarioSpec, "file" | "source">, value: ModificationValue, index: number): ScenarioIssue[] {
+  const base = ["modifications", index] as const;
+  const extra = { modificationIndex: index, modificationType: value.type };
+  const out: ScenarioIssue[] = [];
+  if (value.type === "close-link" || value.type === "remove-link" || value.type === "set-link") {
+    if (value.links !== undefined && value.where !== undefined) {
+      out.push(issueAt(spec, [...base, "where"], "links-and-where", `give either "links" (ids) or "where" (a filter), not both`, extra));
+    } else if (value.links === undefined && value.where === undefined) {
+      out.push(issueAt(spec, [...base, "links"], "missing-key", `missing required key "links" (a list of link or facility ids) or "where" (a filter)`, extra));
+    }
+    if (value.where !== undefined && Object.keys(value.where).length === 0) {
+      out.push(issueAt(spec, [...base, "where"], "empty-where", `"where" must name at least one attribute (layer, linkType, status, crossesProvincialBorder, crossesYangtze, crossingId, projectId)`, extra));
+    }
+    const seen = new Set<string>();
+    value.links?.forEach((id, j) => {
+      if (seen.has(id)) {
+        out.push(issueAt(spec, [...base, "links", j], "duplicate-target", `"${id}" is listed twice; the second is ignored`, { ...extra, severity: "warning" }));
+      }
+      seen.add(id);
+    });
+  }
+  if (value.type === "set-link") {
+    const setKeys = Object.keys(value.set ?? {});
+    const scaleKeys = Object.keys(value.scale ?? {});
+    if (value.set === undefined && value.scale === undefined) {
+      out.push(issueAt(spec, [...base, "set"], "missing-key", `missing required key "set" (new values) or "scale" (multipliers)`, extra));
+    }
+    if (value.set !== undefined && setKeys.length === 0) {
+      out.push(issueAt(spec, [...base, "set"], "empty-set", `"set" must give at least one of ${SETTABLE_LINK_FIELDS.join(", ")}`, extra));
+    }
+    if (value.scale !== undefined && scaleKeys.length === 0) {
+      out.push(issueAt(spec, [...base, "scale"], "empty-set", `"scale" must give at least one of ${SETTABLE_LINK_FIELDS.join(", ")}`, extra));
+    }
+    for (const k of setKeys) {
+      if (scaleKeys.includes(k)) {
+        out.push(issueAt(spec, [...base, "scale", k], "conflicting-fields", `"${k}" is both set and scaled; give one`, extra));
+      }
+    }
+    const all = [...setKeys, ...scaleKeys];
+    if (all.includes("timeMin") && (all.includes("speedKph") || all.includes("borderDelayMin"))) {
+      const where = setKeys.includes("timeMin") ? "set" : "scale";
+      out.push(
+        issueAt(spec, [...base, where, "timeMin"], "conflicting-fields", `"timeMin" cannot be changed together with speedKph or borderDelayMin (they recompute timeMin)`, extra),
+      );
+    }
+  }
+  return out;
+}
+
+/** Result of {@link parseScenarioText}: the spec when the text was a mapping, and every issue found. */
+export interface ParsedScenario {
+  spec?: ScenarioSpec;
+  issues: ScenarioIssue[];
+}
+
+/**
+ * Parses and schema-checks the text of one scenario file (no file system access, `extends` not followed).
+ * @param text YAML or JSON text
+ * @param file the name used in issues and in the spec
+ * @returns `spec` (absent when the text is not valid YAML or not a mapping) and every issue, each with file, line,
+ *   column, path and code: `malformed-yaml`, `not-a-mapping`, `unknown-key`, `missing-key`, `wrong-type`,
+ *   `not-a-number`, `not-finite`, `not-an-integer`, `out-of-range`, `invalid-value`, `invalid-date`, `too-few-items`,
+ *   `empty-string`, `unknown-modification-type`, `links-and-where`, `empty-where`, `empty-set`, `conflicting-fields`,
+ *   `extends-and-network`; warnings: `duplicate-target`.
+ * @example parseScenarioText("name: x\nnetwork: n\nmodifications: [{type: close-lnk}]\n", "a.yaml").issues[0]
+ * // { file: "a.yaml", line: 3, column: 24, path: "modifications[0].type", code: "unknown-modification-type",
+ * //   suggestion: "close-link", severity: "error", … }
+ */
+export function parseScenarioText(text: string, file: string): ParsedScenario {
+  const source = parsePositioned(text);
+  const where = { file, source };
+  const issues: ScenarioIssue[] = [];
+  if (source.doc.errors.length > 0) {
+    // Only the first parse error: the ones after it are usually consequences of it.
+    const err = source.doc.errors[0]!;
+    const pos = source.lineCounter.linePos(err.pos[0]);
+    const firstLine = err.message.split("\n")[0];
+    const more = source.doc.errors.length > 1 ? ` (${source.doc.errors.length - 1} more YAML error(s) after it not shown)` : "";
+    issues.push({ file, line: pos.line, column: pos.col, path: "", code: "malformed-yaml", message: `malformed YAML: ${firstLine}${more}`, severity: "error" });
+    return { issues };
+  }
+  const root: unknown = source.doc.toJS({ maxAliasCount: 1000 });
+  if (root === null || typeof root !== "object" || Array.isArray(root)) {
+    issues.push({ file, line: 1, column: 1, path: "", code: "not-a-mapping", message: `a scenario file must be a mapping with "name" and "extends" or "network", got ${describeValue(root)}`, severity: "error" });
+    return { issues };
+  }
+  const top = topLevelSchema.safeParse(root);
+  if (!top.success) issues.push(...convertZodIssues(where, root, [], topLevelSchema, top.error, {}));
+  const raw = root as Record<string, unknown>;
+  const str = (k: string): string | undefined => {
+    const v = raw[k];
+    if (typeof v !== "string" || v === "") return undefined;
+    return v;
+  };
+  const hasKey = { extends: "extends" in raw, network: "network" in raw };
+  if (hasKey.extends && hasKey.network) {
+    issues.push(issueAt(where, ["network"], "extends-and-network", `a scenario has "extends" (a parent scenario) or, at the root of a chain, "network" (a network folder), not both`));
+  }
+  let asOfDate = str("asOfDate");
+  if (asOfDate !== undefined && DATE_PATTERN.test(asOfDate) && !isCalendarDate(asOfDate)) {
+    issues.push(issueAt(where, ["asOfDate"], "invalid-date", `"${asOfDate}" is not a calendar date`));
+    asOfDate = undefined;
+  }
+  if (asOfDate !== undefined && !DATE_PATTERN.test(asOfDate)) asOfDate = undefined;
+
+  const modifications: ModificationEntry[] = [];
+  const rawMods = Array.isArray(raw.modifications) ? raw.modifications : [];
+  rawMods.forEach((m, index) => {
+    const base = ["modifications", index] as const;
+    if (m === null || typeof m !== "object" || Array.isArray(m)) {
+      issues.push(issueAt(where, [...base], "wrong-type", `expected a mapping with a "type", got ${describeValue(m)}`, { modificationIndex: index }));
+      return;
+    }
+    const type = (m as Record<string, unknown>).type;
+    if (type === undefined) {
+      issues.push(issueAt(where, [...base, "type"], "missing-key", `missing required key "type" (one of ${MODIFICATION_TYPES.join(", ")})`, { modificationIndex: index }));
+      return;
+    }
+    if (typeof type !== "string" || !(MODIFICATION_TYPES as readonly string[]).includes(type)) {
+      const suggestion = typeof type === "string" ? didYouMean(type, MODIFICATION_TYPES) : undefined;
+      issues.push(
+        issueAt(
+          where,
+          [...base, "type"],
+          "unknown-modification-type",
+          `unknown modification type ${typeof type === "string" ? JSON.stringify(type) : describeValue(type)}${didYouMeanText(suggestion)} (expected one of ${MODIFICATION_TYPES.join(", ")})`,
+          { modificationIndex: index, ...(suggestion === undefined ? {} : { suggestion }) },
+        ),
+      );
+      return;
+    }
+    const schema = MODIFICATION_SCHEMAS[type as ModificationType] as z.ZodType<ModificationValue>;
+    const extra = { modificationIndex: index, modificationType: type };
+    const r = schema.safeParse(m);
+    if (!r.success) {
+      issues.push(...convertZodIssues(where, root, base, schema, r.error, extra));
+      return;
+    }
+    const cross = crossFieldIssues(where, r.data, index);
+    issues.push(...cross);
+    if (cross.some((i) => i.severity === "error")) return;
+    modifications.push({ index, value: r.data });
+  });
+
+  const spec: ScenarioSpec = {
+    file,
+    name: str("name") ?? "",
+    ...(typeof raw.description === "string" ? { description: raw.description } : {}),
+    ...(str("extends") !== undefined ? { extends: str("extends") } : {}),
+    ...(str("network") !== undefined ? { network: str("network") } : {}),
+    ...(asOfDate !== undefined ? { asOfDate } : {}),
+    modifications,
+    modificationEntryCount: rawMods.length,
+    hasKey,
+    source,
+  };
+  return { spec, issues };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Files and chains
+// ---------------------------------------------------------------------------------------------------------------
+
+function errorsIn(issues: readonly ScenarioIssue[]): boolean {
+  return issues.some((i) => i.severity === "error");
+}
+
+/**
+ * Reads and schema-checks one scenario file (its `extends` is not followed; see {@link loadScenarioChain}).
+ * @param path file path; kept as given in the spec and in issues
+ * @returns the spec with source positions
+ * @throws ScenarioError (code `invalid-scenario`, exit 3) listing every issue of the file (see
+ *   {@link parseScenarioText} for the issue codes; `file-not-found` when the file does not exist).
+ * @example readScenarioFile("test/fixtures/scenarios/plan-2025.yaml").extends // "baseline-2019.yaml"
+ */
+export function readScenarioFile(path: string): ScenarioSpec {
+  const { spec, issues } = readScenarioFileCollecting(path);
+  if (!spec || errorsIn(issues)) throw new ScenarioError(issues);
+  return spec;
+}
+
+function readScenarioFileCollecting(path: string): ParsedScenario {
+  if (!existsSync(path)) {
+    return { issues: [{ file: path, path: "", code: "file-not-found", message: `scenario file not found (resolved to ${resolve(path)})`, severity: "error" }] };
+  }
+  return parseScenarioText(readFileSync(path, "utf8"), path);
+}
+
+/** Result of {@link inspectScenarioChain}. */
+export interface InspectedChain {
+  /** The chain, when a root with an existing network folder was reached. */
+  chain?: ScenarioChain;
+  /** Every file that parsed, root first (also when the chain is broken). */
+  specs: ScenarioSpec[];
+  /** Every issue in every file, ordered root file first, then by line and column. */
+  issues: ScenarioIssue[];
+}
+
+/** Longest chain followed before giving up (a guard; cycles are detected exactly). */
+export const MAX_CHAIN_LENGTH = 64;
+
+/**
+ * Follows the `extends` chain from `path` to its root, collecting every issue instead of throwing.
+ * Each parent path is joined to the folder of the file that names it (relative paths stay relative).
+ * @param path the leaf scenario file
+ * @returns the chain (when intact), the parsed files and all issues; chain issue codes: `file-not-found`,
+ *   `extends-not-found`, `extends-cycle` (message lists the files of the cycle), `extends-and-network`,
+ *   `missing-extends-or-network`, `network-not-found`, `chain-too-long`
+ * @example inspectScenarioChain("test/fixtures/scenarios/chain-leaf.yaml").specs.length // 3
+ */
+export function inspectScenarioChain(path: string): InspectedChain {
+  const issues: ScenarioIssue[] = [];
+  const leafFirst: ScenarioSpec[] = [];
+  const visited: string[] = [];
+  let file = join(path);
+  let child: ScenarioSpec | undefined;
+  let networkDir: string | undefined;
+  for (;;) {
+    if (!existsSync(file)) {
+      if (child) {
+        issues.push(issueAt(child, ["extends"], "extends-not-found", `extends file "${child.extends}" not found (resolved to ${resolve(file)})`));
+      } else {
+        issues.push(...readScenarioFileCollecting(file).issues);
+      }
+      break;
+    }
+    visited.push(resolve(file));
+    const { spec, issues: fileIssues } = readScenarioFileCollecting(file);
+    issues.push(...fileIssues);
+    if (!spec) break;
+    leafFirst.push(spec);
+    if (!spec.hasKey.extends && !spec.hasKey.network) {
+      issues.push(
+        issueAt(spec, [], "missing-extends-or-network", `the root of a scenario chain must name its network folder ("network: ../networks/yrd") or extend a parent scenario ("extends: base.yaml")`, { path: "network" }),
+      );
+      break;
+    }
+    if (spec.extends === undefined) {
+      if (spec.network !== undefined) {
+        const dir = join(dirname(file), spec.network);
+        if (!existsSync(join(dir, "network.json"))) {
+          issues.push(issueAt(spec, ["network"], "network-not-found", `network folder "${spec.network}" has no network.json (resolved to ${resolve(dir)})`));
+        } else {
+          networkDir = dir;
+        }
+      }
+      break;
+    }
+    if (leafFirst.length >= MAX_CHAIN_LENGTH) {
+      issues.push(issueAt(spec, ["extends"], "chain-too-long", `extends chain longer than ${MAX_CHAIN_LENGTH} files`));
+      break;
+    }
+    const next = join(dirname(file), spec.extends);
+    const seenAt = visited.indexOf(resolve(next));
+    if (seenAt >= 0) {
+      const files = [...leafFirst.map((s) => s.file)].slice(seenAt);
+      issues.push(issueAt(spec, ["extends"], "extends-cycle", `extends cycle: ${[...files, next].join(" → ")}`));
+      break;
+    }
+    child = spec;
+    file = next;
+  }
+  const specs = leafFirst.reverse();
+  const order = new Map(specs.map((s, i) => [s.file, i]));
+  const ordered = issues
+    .map((issue, i) => ({ issue, i }))
+    .sort(
+      (a, b) =>
+        (order.get(a.issue.file ?? "") ?? -1) - (order.get(b.issue.file ?? "") ?? -1) ||
+        (a.issue.line ?? 0) - (b.issue.line ?? 0) ||
+        (a.issue.column ?? 0) - (b.issue.column ?? 0) ||
+        a.i - b.i,
+    )
+    .map((x) => x.issue);
+  return { ...(networkDir !== undefined ? { chain: { specs, networkDir } } : {}), specs, issues: ordered };
+}
+
+/**
+ * Reads a scenario file and every file up its `extends` chain.
+ * @param path the leaf scenario file
+ * @returns the chain, root first
+ * @throws ScenarioError (code `invalid-scenario`, exit 3) with every issue of every file of the chain (codes in
+ *   {@link parseScenarioText} and {@link inspectScenarioChain}); warnings alone do not throw.
+ * @example loadScenarioChain("test/fixtures/scenarios/plan-2025.yaml").specs.map((s) => s.name)
+ * // ["tiny-baseline-2019", "tiny-plan-2025"]
+ */
+export function loadScenarioChain(path: string): ScenarioChain {
+  const { chain, issues } = inspectScenarioChain(path);
+  if (!chain || errorsIn(issues)) throw new ScenarioError(issues);
+  return chain;
+}
+
+/**
+ * The asOfDate of a chain: the one nearest the leaf, or undefined.
+ * @example chainAsOfDate({ specs: [{ asOfDate: "2019-05-31" }, {}] }) // "2019-05-31"
+ */
+export function chainAsOfDate(chain: Pick<ScenarioChain, "specs">): string | undefined {
+  for (let i = chain.specs.length - 1; i >= 0; i--) {
+    const d = chain.specs[i]!.asOfDate;
+    if (d !== undefined) return d;
+  }
+  return undefined;
+}

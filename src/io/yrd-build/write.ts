@@ -1,0 +1,63 @@
+/**
+ * YRD builder, output: serialises the built layers, manifest and projects to the `networks/<name>/` format of
+ * src/io/network-file.ts, deterministically (ids sorted by code point, keys in schema order, 2-space JSON, final newline).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { LinkAttributes, NodeAttributes, Project } from "../../model/network.ts";
+import { linkSchema, nodeSchema, projectSchema } from "../network-file.ts";
+import type { LayerBuild } from "./types.ts";
+
+const NODE_KEYS = Object.keys(nodeSchema.shape);
+const LINK_KEYS = Object.keys(linkSchema.shape);
+const PROJECT_KEYS = Object.keys(projectSchema.shape);
+
+/** Copies `obj` with keys in `order`, dropping undefined values; refuses keys outside `order` (a programming error). */
+function ordered<T extends object>(obj: T, order: readonly string[], what: string): Record<string, unknown> {
+  const rec = obj as Record<string, unknown>;
+  for (const k of Object.keys(rec)) if (!order.includes(k)) throw new TypeError(`${what}: key "${k}" is not in the schema`);
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (rec[k] !== undefined) out[k] = rec[k];
+  return out;
+}
+
+/** Code-point order of two ids (never locale-dependent). @example byCodePoint("a", "b") // -1 */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Text of one layer file.
+ * @param layer built layer
+ * @returns JSON text, nodes and links sorted by id, 2-space indent, trailing newline
+ * @example layerFileText({ layer: "zone", description: "", nodes: [], links: [], derived: [], notes: [] }).startsWith("{\n") // true
+ */
+export function layerFileText(layer: LayerBuild): string {
+  const nodes = [...layer.nodes].sort((a, b) => byCodePoint(a.id, b.id)).map((n: NodeAttributes) => ordered(n, NODE_KEYS, `node ${n.id}`));
+  const links = [...layer.links].sort((a, b) => byCodePoint(a.id, b.id)).map((l: LinkAttributes) => ordered(l, LINK_KEYS, `link ${l.id}`));
+  return json({ format: "deltanet-network-layer", formatVersion: 1, layer: layer.layer, description: layer.description, nodes, links });
+}
+
+/** Text of projects.json (projects sorted by id). */
+export function projectsFileText(projects: readonly Project[]): string {
+  const list = [...projects].sort((a, b) => byCodePoint(a.id, b.id)).map((p) => ordered({ ...p, facilityIds: [...p.facilityIds].sort(byCodePoint) }, PROJECT_KEYS, `project ${p.id}`));
+  return json({ format: "deltanet-projects", formatVersion: 1, projects: list });
+}
+
+/** Text of network.json. */
+export function manifestText(name: string, description: string, layerFiles: readonly string[], projectsFile: string): string {
+  return json({ format: "deltanet-network", formatVersion: 1, name, description, layers: layerFiles, projects: projectsFile });
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * Writes `files` (name → text) into `dir`, creating it.
+ * @throws Error from node:fs when the folder cannot be written
+ */
+export function writeFiles(dir: string, files: ReadonlyMap<string, string>): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, textContent] of [...files].sort(([a], [b]) => byCodePoint(a, b))) writeFileSync(join(dir, name), textContent, "utf8");
+}

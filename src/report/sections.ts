@@ -1,0 +1,144 @@
+/**
+ * Report sections: turns a run or a comparison into titled tables of display strings, the one model that the
+ * terminal-table and markdown formatters both render (so the two never disagree).
+ */
+import { TABLE_CUTOFFS_MIN } from "../defaults.ts";
+import type { RunResult } from "../engine/run-result.ts";
+import type { ComparisonResult } from "./compare.ts";
+
+/** One titled table: `rows[i].length === headers.length`; `align` per column. */
+export interface Section {
+  title: string;
+  note?: string;
+  headers: string[];
+  align: ("left" | "right")[];
+  rows: string[][];
+}
+
+const MILLION = 1_000_000;
+
+/** Persons → millions with 2 decimals, e.g. 24870895 → "24.87". */
+export function millions(persons: number): string {
+  return (persons / MILLION).toFixed(2);
+}
+
+/** Signed change with fixed decimals: 1.5 → "+1.50", -2 → "-2.00", 0 → "0.00". */
+export function signed(value: number, decimals = 2): string {
+  const s = value.toFixed(decimals);
+  if (Number(s) === 0) return (0).toFixed(decimals);
+  return value > 0 ? `+${s}` : s;
+}
+
+function formatQuantity(value: number | null, unit: string): string {
+  if (value === null) return "unbounded";
+  return `${Math.round(value).toLocaleString("en-US")} ${unit}`;
+}
+
+function cutName(cut: { facilityId: string; name?: string }[]): string {
+  if (cut.length === 0) return "(none)";
+  const names = cut.map((c) => c.name ?? c.facilityId);
+  return names.length > 6 ? `${names.slice(0, 6).join("; ")}; … (${names.length} facilities)` : names.join("; ");
+}
+
+/** Sections for `deltanet run`. */
+export function runSections(run: RunResult): Section[] {
+  const cutoffs = run.parameters.cutoffsMin;
+  const reach: Section = {
+    title: `Commute reach — ${run.scenario.name}: population (millions) reached by rail + road within each cutoff`,
+    headers: ["City", "Province", "Population (M)", ...cutoffs.map((c) => `≤${c} min`)],
+    align: ["left", "left", "right", ...cutoffs.map(() => "right" as const)],
+    rows: run.isochrones.map((c) => [
+      c.name,
+      c.province ?? "",
+      millions(c.populationPersons),
+      ...c.byCutoff.map((r) => millions(r.populationReachedPersons)),
+    ]),
+  };
+  const conn: Section = {
+    title: "Connectivity by layer",
+    headers: ["Layer", "Nodes", "Links", "Components (weak)", "Components (strong)", "Bridges", "Articulation points"],
+    align: ["left", "right", "right", "right", "right", "right", "right"],
+    rows: run.connectivity.map((c) => [
+      c.layer,
+      String(c.nodeCount),
+      String(c.linkCount),
+      String(c.weakComponentCount),
+      String(c.strongComponentCount),
+      String(c.bridges.length),
+      String(c.articulationPoints.length),
+    ]),
+  };
+  const cap: Section = {
+    title: "Capacity (max-flow = min-cut)",
+    headers: ["Between", "Max flow", "Min cut"],
+    align: ["left", "right", "left"],
+    rows: run.capacity.map((c) => [c.label, formatQuantity(c.maxFlow, c.unit), cutName(c.minCut)]),
+  };
+  return [reach, conn, cap];
+}
+
+/** Sections for `deltanet compare`: per city the population reached within 60 and 120 min before/after/change. */
+export function comparisonSections(cmp: ComparisonResult): Section[] {
+  const shown = TABLE_CUTOFFS_MIN.filter((c) => cmp.parameters.cutoffsMin.includes(c));
+  const headers = ["City", "Province"];
+  const align: Section["align"] = ["left", "left"];
+  for (const c of shown) {
+    headers.push(`≤${c} min before (M)`, `≤${c} min after (M)`, `≤${c} min change (M)`);
+    align.push("right", "right", "right");
+  }
+  const rows = cmp.isochrones.map((city) => {
+    const row = [city.name, city.province ?? ""];
+    for (const c of shown) {
+      const r = city.byCutoff.find((x) => x.cutoffMin === c)!;
+      row.push(millions(r.before.populationReachedPersons), millions(r.after.populationReachedPersons), signed(r.changePopulationPersons / MILLION));
+    }
+    return row;
+  });
+  const totals = ["All 41 cities: mean", ""];
+  for (const c of shown) {
+    let b = 0;
+    let a = 0;
+    for (const city of cmp.isochrones) {
+      const r = city.byCutoff.find((x) => x.cutoffMin === c)!;
+      b += r.before.populationReachedPersons;
+      a += r.after.populationReachedPersons;
+    }
+    const n = cmp.isochrones.length || 1;
+    totals.push(millions(b / n), millions(a / n), signed((a - b) / n / MILLION));
+  }
+  rows.push(totals);
+  const reach: Section = {
+    title: `Commute reach: population (millions, 2020 census) reached by rail + road — ${cmp.before.name} → ${cmp.after.name}`,
+    note: "Door-to-door minutes from each city centre, incl. access, waiting and egress; counts include the origin city.",
+    headers,
+    align,
+    rows,
+  };
+  const conn: Section = {
+    title: "Connectivity by layer (before → after)",
+    headers: ["Layer", "Nodes", "Links", "Components (weak)", "Bridges", "Articulation points", "New bridges"],
+    align: ["left", "right", "right", "right", "right", "right", "left"],
+    rows: cmp.connectivity.map((c) => [
+      c.layer,
+      `${c.before.nodeCount} → ${c.after.nodeCount}`,
+      `${c.before.linkCount} → ${c.after.linkCount}`,
+      `${c.before.weakComponentCount} → ${c.after.weakComponentCount}`,
+      `${c.before.bridges.length} → ${c.after.bridges.length}`,
+      `${c.before.articulationPoints.length} → ${c.after.articulationPoints.length}`,
+      c.newBridges.length === 0 ? "" : c.newBridges.slice(0, 4).join(", ") + (c.newBridges.length > 4 ? ", …" : ""),
+    ]),
+  };
+  const cap: Section = {
+    title: "Capacity: max-flow between regions (before → after)",
+    headers: ["Between", "Before", "After", "Change", "Min cut after"],
+    align: ["left", "right", "right", "right", "left"],
+    rows: cmp.capacity.map((c) => [
+      c.label,
+      formatQuantity(c.before, c.unit),
+      formatQuantity(c.after, c.unit),
+      c.change === null ? "n/a" : `${c.change > 0 ? "+" : ""}${Math.round(c.change).toLocaleString("en-US")} ${c.unit}`,
+      cutName(c.minCutAfter),
+    ]),
+  };
+  return [reach, conn, cap];
+}

@@ -1,0 +1,131 @@
+/**
+ * Tests of src/io/dimacs.ts: both DIMACS formats on hand-written text, every error code with its line and column,
+ * and the real Rome (sp) and New York (PACE tw) files with their published counts and reference values.
+ */
+import { describe, expect, it } from "vitest";
+import { buildCsr } from "../../src/algorithms/csr.ts";
+import { singleSourceCosts } from "../../src/algorithms/dijkstra.ts";
+import { InputError } from "../../src/errors.ts";
+import { MAX_DIMACS_ISSUES, parseDimacs, readDimacsFile } from "../../src/io/dimacs.ts";
+import { describeShared, sharedPath } from "../support/shared-data.ts";
+
+/** The issues of the InputError thrown by `f`. */
+function issuesOf(f: () => unknown) {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).code).toBe("invalid-dimacs");
+    return (e as InputError).issues.map(({ line, column, code }) => ({ line, column, code }));
+  }
+  throw new Error("expected an InputError");
+}
+
+describe("parseDimacs(text, file?)", () => {
+  it("reads `p sp` arcs with 1-based ids as 0-based indexes (docs example)", () => {
+    const g = parseDimacs("p sp 3 2\na 1 2 7\na 2 3 0\n");
+    expect(g.format).toBe("sp");
+    expect(g.nodeCount).toBe(3);
+    expect(Array.from(g.fromNodes)).toEqual([0, 1]);
+    expect(Array.from(g.toNodes)).toEqual([1, 2]);
+    expect(Array.from(g.costs!)).toEqual([7, 0]);
+  });
+
+  it("reads PACE `p tw` edges without weights (docs example)", () => {
+    const g = parseDimacs("p tw 3 2\n1 2\n2 3\n");
+    expect(g.format).toBe("tw");
+    expect(Array.from(g.fromNodes)).toEqual([0, 1]);
+    expect(Array.from(g.toNodes)).toEqual([1, 2]);
+    expect(g.costs).toBeUndefined();
+  });
+
+  it("accepts comments anywhere, blank lines, tabs, CRLF, a missing final newline and bytes", () => {
+    const text = "c header\r\n\r\np\tsp 2 2\r\nc between\r\na 1\t2 5 \r\n\r\na 2 1 6";
+    const g = parseDimacs(new TextEncoder().encode(text));
+    expect(Array.from(g.costs!)).toEqual([5, 6]);
+    expect(Array.from(g.fromNodes)).toEqual([0, 1]);
+  });
+
+  it("refuses non-integer, negative or exponent weights, naming line and column (never coerced)", () => {
+    // line 2 "a 1 2 3.5": weight at column 7; line 3 "a 1 2 -2"; line 4 "a 1 2 1e3".
+    expect(issuesOf(() => parseDimacs("p sp 2 3\na 1 2 3.5\na 1 2 -2\na 1 2 1e3\n"))).toEqual([
+      { line: 2, column: 7, code: "not-an-integer" },
+      { line: 3, column: 7, code: "not-an-integer" },
+      { line: 4, column: 7, code: "not-an-integer" },
+    ]);
+  });
+
+  it("refuses node ids outside 1 … n and 0, missing and extra tokens, and foreign lines", () => {
+    expect(issuesOf(() => parseDimacs("p sp 2 5\na 0 1 1\na 1 3 1\na 1 2\na 1 2 1 9\nx 1 2 1\n"))).toEqual([
+      { line: 2, column: 3, code: "node-out-of-range" },
+      { line: 3, column: 5, code: "node-out-of-range" },
+      { line: 4, column: 6, code: "bad-line" },
+      { line: 5, column: 9, code: "bad-line" },
+      { line: 6, column: 1, code: "bad-line" },
+    ]);
+  });
+
+  it("refuses a missing, late, duplicated or malformed problem line", () => {
+    expect(issuesOf(() => parseDimacs("c only a comment\n"))).toEqual([{ line: 1, column: 1, code: "missing-problem-line" }]);
+    expect(issuesOf(() => parseDimacs("a 1 2 3\np sp 2 1\n"))).toEqual([{ line: 1, column: 1, code: "missing-problem-line" }]);
+    expect(issuesOf(() => parseDimacs("p sp 2 1\np sp 2 1\na 1 2 3\n"))).toEqual([{ line: 2, column: 1, code: "duplicate-problem-line" }]);
+    expect(issuesOf(() => parseDimacs("p max 2 1\n"))).toEqual([{ line: 1, column: 3, code: "bad-problem-line" }]);
+    expect(issuesOf(() => parseDimacs("p sp two 1\n"))).toEqual([{ line: 1, column: 1, code: "bad-problem-line" }]);
+  });
+
+  it("refuses more or fewer arcs than declared (code count-mismatch)", () => {
+    expect(issuesOf(() => parseDimacs("p sp 2 1\na 1 2 1\na 2 1 1\n"))).toEqual([{ line: 3, column: 1, code: "count-mismatch" }]);
+    expect(issuesOf(() => parseDimacs("p tw 3 2\n1 2\n"))).toEqual([{ line: 1, column: 1, code: "count-mismatch" }]);
+  });
+
+  it(`lists at most ${MAX_DIMACS_ISSUES} issues and counts the rest in a too-many-issues issue`, () => {
+    const lines = ["p tw 2 30", ...Array.from({ length: 30 }, () => "1 x")];
+    const issues = issuesOf(() => parseDimacs(lines.join("\n"), "many.gr"));
+    expect(issues).toHaveLength(MAX_DIMACS_ISSUES + 1);
+    expect(issues[MAX_DIMACS_ISSUES].code).toBe("too-many-issues");
+  });
+
+  it("names the file in every issue", () => {
+    try {
+      parseDimacs("p sp 1 1\na 1 1 x\n", "bad.gr");
+    } catch (e) {
+      expect((e as InputError).issues[0]).toMatchObject({ file: "bad.gr", line: 2, column: 7, code: "not-an-integer" });
+      expect((e as InputError).message).toMatch(/^bad\.gr:2:7/);
+    }
+  });
+});
+
+describe("readDimacsFile(path)", () => {
+  it("throws InputError code file-not-found for a missing file", () => {
+    expect(() => readDimacsFile("/nonexistent/x.gr")).toThrowError(expect.objectContaining({ code: "file-not-found" }));
+  });
+});
+
+describeShared("readDimacsFile on the real DIMACS files", () => {
+  it("reads rome99.gr: p sp 3353 8870, arcs in metres (first arc 2958 → 2959, 535 m)", () => {
+    // 9th DIMACS Challenge Rome graph; header "p sp 3353 8870", first arc line "a 2958 2959 535".
+    const g = readDimacsFile(sharedPath("data/reference/dimacs/rome99.gr"));
+    expect([g.format, g.nodeCount, g.fromNodes.length]).toEqual(["sp", 3353, 8870]);
+    expect([g.fromNodes[0], g.toNodes[0], g.costs![0]]).toEqual([2957, 2958, 535]);
+  });
+
+  it("reads NY.gr (PACE 2016): 264,346 nodes, 365,050 edges; unit-weight search from node 1 sums hop counts to 90,771,609", () => {
+    // PROVENANCE.md: breadth-first hop counts from node 1 sum to 90,771,609 (networkx). With every link costing 1
+    // in both directions, Dijkstra costs are those hop counts.
+    const g = readDimacsFile(sharedPath("data/reference/dimacs/NY.gr"));
+    expect([g.format, g.nodeCount, g.fromNodes.length]).toEqual(["tw", 264_346, 365_050]);
+    const m = g.fromNodes.length;
+    const from = new Int32Array(2 * m);
+    const to = new Int32Array(2 * m);
+    from.set(g.fromNodes);
+    from.set(g.toNodes, m);
+    to.set(g.toNodes);
+    to.set(g.fromNodes, m);
+    const costs = singleSourceCosts(buildCsr(g.nodeCount, from, to, new Float64Array(2 * m).fill(1)), 0).costs;
+    let sum = 0;
+    let reached = 0;
+    for (const c of costs) if (c < Infinity) (sum += c), reached++;
+    expect(reached).toBe(264_346); // connected, per PROVENANCE.md
+    expect(sum).toBe(90_771_609);
+  });
+});
