@@ -38,8 +38,9 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .epilogue("Exit codes: 0 ok, 1 unexpected error, 2 usage error, 3 invalid input (file, line and path are printed).")
     .fail((msg, err) => {
-      if (err) throw err;
-      throw new UsageFailure(msg);
+      // yargs reports its own validation (and `coerce` throws) as YError: a usage problem, exit 2.
+      if (err && err.name !== "YError") throw err;
+      throw new UsageFailure(err ? err.message : msg);
     });
   for (const command of commands) parser = parser.command(command);
   try {

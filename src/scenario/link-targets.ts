@@ -96,6 +96,7 @@ export function resolveLinkTargets(
   if (selector.links !== undefined) {
     const facilities = facilityIndex(network);
     const seen = new Set<string>();
+    let candidates: Set<string> | undefined; // for "did you mean", built at the first unknown id
     selector.links.forEach((id, j) => {
       if (seen.has(id)) return;
       seen.add(id);
@@ -112,11 +113,13 @@ export function resolveLinkTargets(
         misses.push({ id, reason: "no longer in the network (removed by an earlier modification)" });
         return;
       }
-      const candidates = new Set<string>(ctx.knownLinkIds);
-      network.forEachEdge((lid, a) => {
-        candidates.add(lid);
-        candidates.add(a.facilityId);
-      });
+      if (candidates === undefined) {
+        candidates = new Set<string>(ctx.knownLinkIds);
+        for (const [facilityId, linkIds] of facilities) {
+          candidates.add(facilityId);
+          for (const l of linkIds) candidates.add(l);
+        }
+      }
       const suggestion = suggestId(id, candidates);
       issues.push(
         at(["links", j], "unknown-link", `unknown link or facility id "${id}"${didYouMeanText(suggestion)}`, suggestion === undefined ? {} : { suggestion }),

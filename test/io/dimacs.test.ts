@@ -86,12 +86,15 @@ describe("parseDimacs(text, file?)", () => {
   });
 
   it("names the file in every issue", () => {
+    let error: unknown;
     try {
       parseDimacs("p sp 1 1\na 1 1 x\n", "bad.gr");
     } catch (e) {
-      expect((e as InputError).issues[0]).toMatchObject({ file: "bad.gr", line: 2, column: 7, code: "not-an-integer" });
-      expect((e as InputError).message).toMatch(/^bad\.gr:2:7/);
+      error = e;
     }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).issues[0]).toMatchObject({ file: "bad.gr", line: 2, column: 7, code: "not-an-integer" });
+    expect((error as InputError).message).toMatch(/^bad\.gr:2:7/);
   });
 });
 

@@ -18,18 +18,20 @@ export function withOutputOptions<T>(y: Argv<T>): Argv<T & OutputArgs> {
     .option("format", { choices: OUTPUT_FORMATS, default: "table" as OutputFormat, describe: "output format" })
     .option("out", { type: "string", describe: "write the report to this file (atomically) instead of stdout" })
     .option("cutoff-min", {
+      // Not `array: true`: a greedy array would swallow a following positional file name. Repeating the flag
+      // (`--cutoff-min 30 --cutoff-min 60`) gives an array through yargs' duplicate-arguments-array.
       type: "number",
-      array: true,
-      default: [...DEFAULT_CUTOFFS_MIN],
-      describe: "isochrone cutoffs in minutes (> 0, ascending); repeat the flag for several",
-    })
-    .check((argv) => {
-      const cutoffs = argv["cutoff-min"] as unknown[];
-      for (const c of cutoffs) {
-        if (typeof c !== "number" || !Number.isFinite(c) || c <= 0) {
-          throw new Error(`--cutoff-min ${String(c)} is invalid: expected minutes > 0 (0 never means "no cutoff")`);
+      default: [...DEFAULT_CUTOFFS_MIN] as unknown as number,
+      defaultDescription: DEFAULT_CUTOFFS_MIN.join(" "),
+      describe: "isochrone cutoff in minutes (> 0); repeat the flag for several, ascending",
+      coerce: (value: unknown): number[] => {
+        const list = Array.isArray(value) ? value : [value];
+        for (const c of list) {
+          if (typeof c !== "number" || !Number.isFinite(c) || c <= 0) {
+            throw new Error(`--cutoff-min ${String(c)} is invalid: expected minutes > 0 (0 never means "no cutoff")`);
+          }
         }
-      }
-      return true;
+        return list as number[];
+      },
     }) as unknown as Argv<T & OutputArgs>;
 }

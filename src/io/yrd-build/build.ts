@@ -71,6 +71,14 @@ export function buildYrdNetwork(dataDir: string): YrdBuild {
   const power = buildPower(data);
   const access = buildAccess(data, rail.nodes, rail.links, context.placeholderCoords);
   const { projects, notRepresented } = buildProjects(data, context.facilitiesByLine);
+  const projectsByFacility = new Map<string, string[]>();
+  for (const p of projects) for (const f of p.facilityIds) projectsByFacility.set(f, [...(projectsByFacility.get(f) ?? []), p.id].sort());
+  for (const layer of [rail, road, power]) {
+    for (const l of layer.links) {
+      const ids = projectsByFacility.get(l.facilityId);
+      if (ids !== undefined) l.projectIds = ids;
+    }
+  }
   const layers: [string, LayerBuild][] = [
     ["zones.json", zones], ["rail.json", rail], ["road.json", road], ["water.json", water], ["power.json", power], ["access.json", access],
   ];

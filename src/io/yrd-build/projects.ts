@@ -4,7 +4,7 @@
  * as "not represented" with the reason.
  */
 import type { Project, Status } from "../../model/network.ts";
-import type { YrdData } from "./data.ts";
+import type { RailLine, YrdData } from "./data.ts";
 import { compareDates } from "./dates.ts";
 import { SUTONG_GIL_FACILITY, SUTONG_GIL_SOUTH_FACILITY } from "./power.ts";
 import { crossingIdOf } from "./road.ts";
@@ -47,8 +47,8 @@ export function buildProjects(data: YrdData, facilitiesByLine: ReadonlyMap<strin
   const notRepresented: NotRepresented[] = [];
   for (const p of data.outlineProjects) {
     const base = p.matchingLine?.replace(/\(.*$/, "");
-    const lines = p.matchingLine === undefined
-      ? data.lines.filter(() => false)
+    const lines: RailLine[] = p.matchingLine === undefined
+      ? []
       : data.lines.filter((l) => l.sourceType === "page" && (l.lineZh === p.matchingLine || (base !== undefined && base !== p.matchingLine && l.lineZh.startsWith(`${base}(`))));
     const lineKeys = lines.length > 0 ? lines.map((l) => l.lineZh) : [p.projectZh];
     const facilityIds = [...new Set(lineKeys.flatMap((k) => [...(facilitiesByLine.get(k) ?? [])]))].sort();

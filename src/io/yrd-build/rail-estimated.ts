@@ -10,7 +10,8 @@
  * - a consecutive pair already served by a timetable leg (e.g. 杭台 uses the Hangzhou–Ningbo HSR between 杭州东 and
  *   绍兴北) gets no second link; its share of the length is simply not used;
  * - stations not in the timetable become nodes placed at their city's centre (labelled; the city comes from
- *   {@link NEW_STATION_CITY}, general knowledge, grade C); reserved stations `(预留)` are skipped.
+ *   {@link NEW_STATION_CITY}, general knowledge, grade C); reserved stations `(预留)` are skipped; consecutive stations
+ *   at one position would get a zero share, so such spans share the next span's distance ({@link spreadZeroSpans}).
  */
 import { InputError } from "../../errors.ts";
 import type { LinkAttributes, NodeAttributes, Status } from "../../model/network.ts";
@@ -139,21 +140,23 @@ function futureLines(data: YrdData): FutureLine[] {
  * @example spreadZeroSpans([5, 0]) // [2.5, 2.5]
  */
 export function spreadZeroSpans(spansKm: readonly number[]): number[] {
-  const out = [...spansKm];
-  let start = 0;
-  for (let i = 0; i < out.length; i++) {
-    if (out[i] === 0 && i < out.length - 1) continue;
-    let from = start;
-    if (out[i] === 0) {
-      // zero run at the end: join the previous group (walk back to its start)
-      from = start;
-      while (from > 0 && out[from - 1] === out[start - 1]) from--;
-      if (from === start && start > 0) from = start - 1;
+  const groups: number[][] = [];
+  let pending: number[] = [];
+  spansKm.forEach((x, i) => {
+    pending.push(i);
+    if (x > 0) {
+      groups.push(pending);
+      pending = [];
     }
-    const group = out.slice(from, i + 1);
-    const share = group.reduce((s, x) => s + x, 0) / group.length;
-    for (let k = from; k <= i; k++) out[k] = share;
-    start = i + 1;
+  });
+  if (pending.length > 0) {
+    if (groups.length > 0) groups[groups.length - 1].push(...pending);
+    else groups.push(pending);
+  }
+  const out = [...spansKm];
+  for (const g of groups) {
+    const share = g.reduce((s, k) => s + spansKm[k], 0) / g.length;
+    for (const k of g) out[k] = share;
   }
   return out;
 }
@@ -229,7 +232,6 @@ export function buildEstimatedRail(data: YrdData, ctx: RailContext): { links: Li
         line.lengthKm !== undefined
           ? `lengthKm = ${line.lengthKm} km line length × great-circle share ${roundTo(share * 100, 1)}%`
           : `lengthKm = great-circle ${roundTo(gcs[i - 1], 1)} km × RAIL_CIRCUITY ${n(RAIL_CIRCUITY)}`;
-      // (spans of stations placed at one city centre are shared with the next span: spreadZeroSpans)
       const facility: FacilityAttributes = {
         facilityId,
         layer: "rail",
@@ -245,7 +247,7 @@ export function buildEstimatedRail(data: YrdData, ctx: RailContext): { links: Li
         estimateNote:
           `${lengthRule}; timeMin = lengthKm / (${line.speedNote} × RAIL_OPERATING_SPEED_FACTOR ${n(RAIL_OPERATING_SPEED_FACTOR)}) × 60 + RAIL_DWELL_MIN ${n(RAIL_DWELL_MIN)}; ` +
           `trainsPerDay = ESTIMATED_TRAINS_PER_DAY` +
-          (placeholders.length > 0 ? `; ${placeholders.join(", ")} placed at the city centre (position unknown)` : ""),
+          (placeholders.length > 0 ? `; ${placeholders.join(", ")} placed at the city centre (position unknown; equal-position spans shared by spreadZeroSpans)` : ""),
         source: `${line.source} (${line.points[i - 1]}–${line.points[i]})`,
       };
       const prior = estimatedPairs.get(key);

@@ -14,7 +14,7 @@
  * - Lengths: great-circle between the two nodes × ROAD_CIRCUITY (no crossing `length_m` is a whole node-to-node link).
  * - timeMin = lengthKm / speedKph × 60 + borderDelayMin; capacityVehPerHour = lanes / 2 × LANE_CAPACITY_PCU_PER_HOUR.
  */
-import Graph from "graphology";
+import { MultiUndirectedGraph } from "graphology";
 import { dijkstra } from "graphology-shortest-path";
 import { InputError } from "../../errors.ts";
 import type { LinkAttributes, NodeAttributes, Status } from "../../model/network.ts";
@@ -383,9 +383,9 @@ export function buildRoad(data: YrdData): LayerBuild {
   }
 
   // malin84 city-to-city segments that fill gaps (MALIN84_DETOUR_RATIO).
-  const g = new Graph({ type: "undirected", multi: true });
+  const g = new MultiUndirectedGraph<Record<string, never>, { lengthKm: number }>();
   for (const id of [...nodes.keys()].sort()) g.addNode(id);
-  for (const l of links) if (l.id.endsWith(":ab") && l.status === "existing") g.addEdge(l.fromNodeId, l.toNodeId, { lengthKm: l.lengthKm });
+  for (const l of links) if (l.id.endsWith(":ab") && l.status === "existing") g.addEdge(l.fromNodeId, l.toNodeId, { lengthKm: l.lengthKm! });
   const candidates = data.malin84
     .filter((s) => s.mode === "road" && s.rate === "highway")
     .map((s) => ({ s, m: /^([^到\-（(\s]+)(?:到|-)([^到\-（(\s]+)$/.exec(s.notes) }))
@@ -405,7 +405,7 @@ export function buildRoad(data: YrdData): LayerBuild {
       if (subY) b = subY;
       else if (subX) a = subX;
       else {
-        notes.push(`malin84 ${s.segId} ${s.notes} (${s.year}): the two cities are on different banks with no named crossing between them: not added`);
+        notes.push(`malin84 ${s.segId} ${s.notes} (${s.year}): the cities are on different banks and neither has a sub-node on the other bank: not added (cross-river links come only from yrd_yangtze_crossings.csv)`);
         continue;
       }
     }
@@ -416,7 +416,7 @@ export function buildRoad(data: YrdData): LayerBuild {
       pathKm = 0;
       for (let i = 1; i < path.length; i++) {
         let best = Infinity;
-        g.forEachEdge(path[i - 1], path[i], (_e, attr) => (best = Math.min(best, attr.lengthKm as number)));
+        g.forEachEdge(path[i - 1], path[i], (_e, attr) => (best = Math.min(best, attr.lengthKm)));
         pathKm += best;
       }
     }
@@ -431,7 +431,7 @@ export function buildRoad(data: YrdData): LayerBuild {
       },
       a, b, n(ROAD_SPEED_KPH), undefined, "lanes = EXPRESSWAY_LANES (not in the data)",
     );
-    g.addEdge(a, b, { lengthKm: links[links.length - 1].lengthKm });
+    g.addEdge(a, b, { lengthKm: links[links.length - 1].lengthKm! });
     added++;
     notes.push(`malin84 ${s.segId} ${s.notes} (${s.year}) added: ${x.nameEn}–${y.nameEn}`);
   }

@@ -127,7 +127,8 @@ ${SPLIT_LEGS.map((r) => `     - ${r.a}–${r.b} → ${r.line}: ${r.reason}`).joi
   \`lengthKm\` = line length × great-circle share of the pair (great-circle × RAIL_CIRCUITY without a length),
   \`timeMin\` = lengthKm / (design speed × RAIL_OPERATING_SPEED_FACTOR) × 60 + RAIL_DWELL_MIN, \`trainsPerDay\` =
   ESTIMATED_TRAINS_PER_DAY, \`estimate: true\`, status and openedDate from the row. Pairs already served by a timetable
-  leg get no second link. Consecutive stations placed at the same city centre get length 0 (time = dwell).
+  leg get no second link. Consecutive stations placed at the same city centre would get a zero share: such a run of
+  spans shares the next span's distance equally (the line total is unchanged).
   New-station cities (\`NEW_STATION_CITY\` in rail-estimated.ts) are general knowledge (grade C).
 
 Build notes:

@@ -1,0 +1,89 @@
+/**
+ * End-to-end tests of the deltanet command line (bin/deltanet.js): streams, formats, exit codes, and that bad input
+ * fails cleanly with file:line and writes no output file.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { REPO_ROOT } from "../support/shared-data.ts";
+
+const FIX = "test/fixtures/scenarios";
+
+function deltanet(...args: string[]) {
+  const r = spawnSync(process.execPath, ["bin/deltanet.js", ...args], { cwd: REPO_ROOT, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe.concurrent("deltanet CLI", () => {
+  test("--version prints the package version; --help lists the commands", () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+    expect(deltanet("--version")).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const help = deltanet("--help");
+    expect(help.code).toBe(0);
+    for (const c of ["run <scenario>", "compare <before> <after>", "validate <scenario>"]) expect(help.stdout).toContain(c);
+  });
+
+  test("run --format json writes only JSON to stdout (logs go to stderr)", () => {
+    const r = deltanet("run", `${FIX}/baseline-2019.yaml`, "--format", "json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { schemaVersion: number; kind: string; isochrones: unknown[] };
+    expect(doc).toMatchObject({ schemaVersion: 1, kind: "deltanet-run" });
+    expect(doc.isochrones).toHaveLength(4);
+    expect(r.stderr).toContain("running");
+  });
+
+  test("compare --format markdown --out FILE writes the file and nothing to stdout", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "deltanet-")), "cmp.md");
+    const r = deltanet("compare", `${FIX}/baseline-2019.yaml`, `${FIX}/plan-2025.yaml`, "--format", "markdown", "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    const md = readFileSync(out, "utf8");
+    expect(md).toContain("| City | Province | ≤60 min before (M) |");
+  });
+
+  test("two cutoffs given by repeating --cutoff-min", () => {
+    const r = deltanet("run", `${FIX}/baseline-2019.yaml`, "--cutoff-min", "30", "--cutoff-min", "60", "--format", "json");
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { parameters: { cutoffsMin: number[] } }).parameters.cutoffsMin).toEqual([30, 60]);
+  });
+
+  test.each([
+    ["malformed YAML", "malformed.yaml", /malformed\.yaml:6:3: malformed YAML/],
+    ["unknown key with a suggestion", "bad-many.yaml", /bad-many\.yaml:3:13 at descripton: unknown key "descripton"; did you mean "description"\?/],
+    ["a quoted number", "bad-many.yaml", /bad-many\.yaml:11:22 at modifications\[1\]\.set\.speedKph: expected a number, got string "12"/],
+    ["a negative time", "bad-many.yaml", /modifications\[3\]\.set\.timeMin: must be ≥ 0 \(got -3\)/],
+    ["an unknown link id", "bad-many.yaml", /modifications\[7\]\.links\[0\]: unknown link or facility id "road:crossing:sutnog"/],
+    ["an unknown project", "bad-many.yaml", /modifications\[8\]\.project: unknown project "沪通铁路"/],
+    ["an unknown node id", "bad-many.yaml", /modifications\[9\]\.link\.toNodeId: unknown node id "road:shh"/],
+    ["an extends cycle", "cycle-a.yaml", /extends cycle: .*cycle-a\.yaml → .*cycle-b\.yaml → .*cycle-c\.yaml → .*cycle-a\.yaml/],
+    ["a missing extends file", "missing-extends.yaml", /missing-extends\.yaml:\d+:\d+ at extends/],
+  ])("%s: exit 3, the file:line and path on stderr, no output file", (_what, file, pattern) => {
+    const out = join(mkdtempSync(join(tmpdir(), "deltanet-")), "out.json");
+    const r = deltanet("run", `${FIX}/${file}`, "--format", "json", "--out", out);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stdout).toBe("");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test("validate: exit 0 for a good file, 3 listing every problem for a bad one", () => {
+    expect(deltanet("validate", `${FIX}/plan-2025.yaml`)).toMatchObject({ code: 0 });
+    const bad = deltanet("validate", `${FIX}/bad-many.yaml`);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr.match(/bad-many\.yaml:\d+:\d+/g)!.length).toBeGreaterThanOrEqual(15);
+  });
+
+  test.each([
+    [["run", `${FIX}/baseline-2019.yaml`, "--cutoff-min", "0"], /--cutoff-min 0 is invalid/],
+    [["run", `${FIX}/baseline-2019.yaml`, "--cutoff-min", "-30"], /--cutoff-min -30 is invalid/],
+    [["run", `${FIX}/baseline-2019.yaml`, "--frobnicate"], /Unknown argument/],
+    [["run", `${FIX}/baseline-2019.yaml`, "--format", "xml"], /Invalid values/],
+    [["explode"], /Unknown argument|Did you mean/],
+  ])("usage error %j: exit 2", (args, pattern) => {
+    const r = deltanet(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+  });
+});
