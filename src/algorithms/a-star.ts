@@ -41,11 +41,12 @@ export function greatCircleKm(lat1: number, lon1: number, cosLat1: number, lat2:
 
 /**
  * Builds the A* heuristic for `csr` from node coordinates.
- * @param lonDeg Float64Array(n), longitude in degrees, −180 … 180
- * @param latDeg Float64Array(n), latitude in degrees, −90 … 90
- * @throws UsageError code `missing-coordinates` naming the first node without finite coordinates (a node without
- *   them would make the bound inadmissible; use Dijkstra or bidirectional search instead); code `invalid-argument`
- *   when the arrays are not of length nodeCount.
+ * @param lonDeg Float64Array(n), longitude in degrees, −180 … 180; NaN = missing
+ * @param latDeg Float64Array(n), latitude in degrees, −90 … 90; NaN = missing
+ * @throws UsageError code `missing-coordinates` naming the first node that has a link (in or out) but no valid
+ *   coordinates (it would make the bound inadmissible; use Dijkstra or bidirectional search instead). Nodes with no
+ *   link at all may lack coordinates: no path passes through them. Code `invalid-argument` when the arrays are not
+ *   of length nodeCount.
  * @example createGreatCircleHeuristic(csr, lon, lat).costPerKm // e.g. 0.5 min/km when the fastest link runs at 120 km/h
  */
 export function createGreatCircleHeuristic(csr: Csr, lonDeg: Float64Array, latDeg: Float64Array): GreatCircleHeuristic {
@@ -56,11 +57,23 @@ export function createGreatCircleHeuristic(csr: Csr, lonDeg: Float64Array, latDe
   const latRad = new Float64Array(n);
   const lonRad = new Float64Array(n);
   const cosLat = new Float64Array(n);
+  const hasLinks = new Uint8Array(n);
+  for (let i = 0; i < csr.linkCount; i++) {
+    hasLinks[csr.linkFromNodes[i]] = 1;
+    hasLinks[csr.linkToNodes[i]] = 1;
+  }
   for (let v = 0; v < n; v++) {
     const lon = lonDeg[v];
     const lat = latDeg[v];
     if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-      throw new UsageError(`node ${v} has no valid coordinates (lon ${lon}, lat ${lat}); A* needs them for every node`, "missing-coordinates");
+      if (hasLinks[v] === 0) {
+        latRad[v] = lonRad[v] = cosLat[v] = NaN; // isolated: never on a path, handled at query time
+        continue;
+      }
+      throw new UsageError(
+        `node ${v} has links but no valid coordinates (lon ${lon}, lat ${lat}); A* needs them for every linked node`,
+        "missing-coordinates",
+      );
     }
     latRad[v] = lat * DEG;
     lonRad[v] = lon * DEG;
@@ -114,6 +127,10 @@ export function aStarPath(
   destination: number,
   closed: Uint8Array,
 ): ShortestPath | undefined {
+  if (Number.isNaN(heuristic.latRad[origin]) || Number.isNaN(heuristic.latRad[destination])) {
+    // An endpoint without coordinates has no links (see createGreatCircleHeuristic): only the empty path exists.
+    return origin === destination ? shortestPathFromLinks(csr, new Int32Array(0), origin) : undefined;
+  }
   const ws = aw.search;
   const estimates = aw.estimates;
   // Reset cached estimates of the nodes the last run touched (settled or still in the heap).

@@ -70,7 +70,7 @@ export function bidirectionalPath(
   for (;;) {
     const topForward = forward.heap.peekKey();
     const topBackward = backward.heap.peekKey();
-    if (topForward + topBackward >= meeting.best * 0.8) break;
+    if (topForward + topBackward >= meeting.best) break;
     if (topForward <= topBackward) settleNext(forward, csr, closed, backward.costs, meeting, true);
     else settleNext(backward, bw.reverse, closed, forward.costs, meeting, false);
   }

@@ -14,7 +14,7 @@
  * the entries that passed (with their original index) and the issues list says what was wrong with the rest.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { ScenarioError, type Issue } from "../errors.ts";
@@ -87,7 +87,7 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   return bestDistance <= limit ? best : undefined;
 }
 
-/** ` — did you mean "x"?` or the empty string. */
+/** `; did you mean "x"?` or the empty string. @example didYouMeanText("links") // '; did you mean "links"?' */
 export function didYouMeanText(suggestion: string | undefined): string {
   return suggestion === undefined ? "" : `; did you mean "${suggestion}"?`;
 }
@@ -362,7 +362,10 @@ function valueAt(root: unknown, path: PathSegments): { present: boolean; value: 
   return { present: true, value: node };
 }
 
-/** Human description of a value: `string "12"`, `number -1`, `a list`, `a mapping`, `null`. */
+/**
+ * Human description of a value for messages: `string "12"`, `number -1`, `a list`, `a mapping`, `null`.
+ * @example describeValue("12") // 'string "12"'
+ */
 export function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
@@ -710,12 +713,18 @@ export interface InspectedChain {
   issues: ScenarioIssue[];
 }
 
+/** `target` as written in `file`: absolute paths as they are, relative ones joined to the file's folder. */
+function relativeTo(file: string, target: string): string {
+  return isAbsolute(target) ? join(target) : join(dirname(file), target);
+}
+
 /** Longest chain followed before giving up (a guard; cycles are detected exactly). */
 export const MAX_CHAIN_LENGTH = 64;
 
 /**
  * Follows the `extends` chain from `path` to its root, collecting every issue instead of throwing.
- * Each parent path is joined to the folder of the file that names it (relative paths stay relative).
+ * Each relative parent (and network) path is joined to the folder of the file that names it (so relative paths stay
+ * relative to the working directory); absolute paths are used as written.
  * @param path the leaf scenario file
  * @returns the chain (when intact), the parsed files and all issues; chain issue codes: `file-not-found`,
  *   `extends-not-found`, `extends-cycle` (message lists the files of the cycle), `extends-and-network`,
@@ -751,7 +760,7 @@ export function inspectScenarioChain(path: string): InspectedChain {
     }
     if (spec.extends === undefined) {
       if (spec.network !== undefined) {
-        const dir = join(dirname(file), spec.network);
+        const dir = relativeTo(file, spec.network);
         if (!existsSync(join(dir, "network.json"))) {
           issues.push(issueAt(spec, ["network"], "network-not-found", `network folder "${spec.network}" has no network.json (resolved to ${resolve(dir)})`));
         } else {
@@ -764,7 +773,7 @@ export function inspectScenarioChain(path: string): InspectedChain {
       issues.push(issueAt(spec, ["extends"], "chain-too-long", `extends chain longer than ${MAX_CHAIN_LENGTH} files`));
       break;
     }
-    const next = join(dirname(file), spec.extends);
+    const next = relativeTo(file, spec.extends);
     const seenAt = visited.indexOf(resolve(next));
     if (seenAt >= 0) {
       const files = [...leafFirst.map((s) => s.file)].slice(seenAt);

@@ -34,10 +34,17 @@ function formatQuantity(value: number | null, unit: string): string {
   return `${Math.round(value).toLocaleString("en-US")} ${unit}`;
 }
 
-function cutName(cut: { facilityId: string; name?: string }[]): string {
+/** Names of the min-cut facilities, largest capacity first: at most 3, each cut at 32 characters (JSON has all). */
+function cutName(cut: { facilityId: string; name?: string; capacity: number }[]): string {
   if (cut.length === 0) return "(none)";
-  const names = cut.map((c) => c.name ?? c.facilityId);
-  return names.length > 6 ? `${names.slice(0, 6).join("; ")}; … (${names.length} facilities)` : names.join("; ");
+  const names = [...cut]
+    .sort((a, b) => b.capacity - a.capacity || (a.facilityId < b.facilityId ? -1 : 1))
+    .map((c) => {
+      const n = (c.name ?? c.facilityId).replace(/\s*\(.*\)$/, "");
+      return n.length > 32 ? `${n.slice(0, 31)}…` : n;
+    });
+  const shown = names.slice(0, 3).join("; ");
+  return names.length > 3 ? `${cut.length} facilities: ${shown}; …` : shown;
 }
 
 /** Sections for `deltanet run`. */

@@ -21,6 +21,11 @@
  * checksum of the base before and after (R5 VERIFY_BASE_NETWORK_UNCHANGED) is always checked, since it costs one
  * serialisation of the network. A modification that failed the schema is skipped, so a later one that depends on it
  * may report a follow-on error (as compilers do).
+ *
+ * Measured (Node 20.20, 2-core VM shared with other jobs): a 100 × 50 road grid (5,000 nodes, 19,700 links) with
+ * asOfDate, 2 `where` set-links and 20 close-links takes 1.9–4.5 s, most of it graphology's `copy()` (0.4–1.4 s)
+ * and the three checksums (base before/after, result; 0.15–0.56 s each); the modifications themselves are linear
+ * scans. 20 unknown ids with "did you mean" over those ids add ~0.9 s.
  */
 import { DeltanetError, InputError, ScenarioError } from "../errors.ts";
 import { readNetworkFolder } from "../io/network-file.ts";

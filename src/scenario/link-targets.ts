@@ -34,7 +34,10 @@ function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Facility id → its link ids (in code-unit order) in `network`. */
+/**
+ * Facility id → its link ids (in code-unit order) in `network`.
+ * @example facilityIndex(net).get("road:ab") // ["road:ab:ab", "road:ab:ba"]
+ */
 export function facilityIndex(network: Network): Map<string, string[]> {
   const index = new Map<string, string[]>();
   network.forEachEdge((id, a) => {
@@ -61,7 +64,10 @@ export function suggestId(id: string, candidates: Iterable<string>): string | un
   return didYouMean(id, all);
 }
 
-/** Whether a link's attributes equal every value of a `where` filter (absent booleans count as false). */
+/**
+ * Whether a link's attributes equal every value of a `where` filter (absent booleans count as false).
+ * @example matchesWhere({ layer: "road", linkType: "expressway", … }, { crossesProvincialBorder: false }) // true
+ */
 export function matchesWhere(a: LinkAttributes, where: WhereValue): boolean {
   if (where.layer !== undefined && a.layer !== where.layer) return false;
   if (where.linkType !== undefined && a.linkType !== where.linkType) return false;
@@ -110,7 +116,7 @@ export function resolveLinkTargets(
         return;
       }
       if (ctx.knownLinkIds.has(id)) {
-        misses.push({ id, reason: "no longer in the network (removed by an earlier modification)" });
+        misses.push({ id, reason: "removed by an earlier modification" });
         return;
       }
       if (candidates === undefined) {

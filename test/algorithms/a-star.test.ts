@@ -48,6 +48,17 @@ describe("createGreatCircleHeuristic(csr, lonDeg, latDeg)", () => {
     );
     expect(() => createGreatCircleHeuristic(csr, Float64Array.of(0), Float64Array.of(0))).toThrow(UsageError);
   });
+
+  it("accepts missing coordinates on nodes without links; A* to or from them finds only the empty path", () => {
+    // Node 2 has no link and no coordinates.
+    const csr = buildCsr(3, Int32Array.of(0), Int32Array.of(1), Float64Array.of(1));
+    const h = createGreatCircleHeuristic(csr, Float64Array.of(0, 1, NaN), Float64Array.of(0, 0, NaN));
+    const aw = createAStarWorkspace(3);
+    expect(aStarPath(aw, csr, h, 0, 2, csr.closed)).toBeUndefined();
+    expect(aStarPath(aw, csr, h, 2, 0, csr.closed)).toBeUndefined();
+    expect(aStarPath(aw, csr, h, 2, 2, csr.closed)!.cost).toBe(0);
+    expect(aStarPath(aw, csr, h, 0, 1, csr.closed)!.cost).toBe(1);
+  });
 });
 
 describe("aStarPath(aw, csr, heuristic, origin, destination, closed)", () => {

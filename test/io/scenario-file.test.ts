@@ -2,8 +2,9 @@
  * Tests of src/io/scenario-file.ts: schema errors with code, line and path; extends chains (depth 3), cycles and
  * broken roots; JSON accepted; the committed scenarios/schema.json equals the generated one.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { fc, test as propTest } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 import { InputError, ScenarioError } from "../../src/errors.ts";
@@ -225,6 +226,15 @@ describe("loadScenarioChain(path)", () => {
       `extends cycle: ${fx("cycle-a.yaml")} → ${fx("cycle-b.yaml")} → ${fx("cycle-c.yaml")} → ${fx("cycle-a.yaml")}`,
     );
     expect(() => loadScenarioChain(fx("cycle-b.yaml"))).toThrow(ScenarioError);
+  });
+
+  test("uses absolute extends and network paths as written (not joined to the file's folder)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "deltanet-chain-"));
+    writeFileSync(join(dir, "root.yaml"), `name: root\nnetwork: ${resolve("test/fixtures/networks/tiny-delta")}\n`);
+    writeFileSync(join(dir, "leaf.yaml"), `name: leaf\nextends: ${join(dir, "root.yaml")}\n`);
+    const chain = loadScenarioChain(join(dir, "leaf.yaml"));
+    expect(chain.networkDir).toBe(resolve("test/fixtures/networks/tiny-delta"));
+    expect(chain.specs.map((s) => s.file)).toEqual([join(dir, "root.yaml"), join(dir, "leaf.yaml")]);
   });
 
   test("refuses a missing extends file at the extends line", () => {

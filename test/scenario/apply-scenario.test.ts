@@ -98,7 +98,7 @@ describe("applyScenario(path) on the tiny-delta fixtures", () => {
   test("returns partial matches as warnings and goes on", () => {
     const r = applyScenario(fx("partial.yaml"));
     expect(r.warnings.map((w) => [w.code, w.file, w.line, w.path, w.severity])).toEqual([["partial-match", fx("partial.yaml"), 7, "modifications[1].links", "warning"]]);
-    expect(r.warnings[0]!.message).toContain("road:G15:nt-yc (no longer in the network (removed by an earlier modification))");
+    expect(r.warnings[0]!.message).toContain("road:G15:nt-yc (removed by an earlier modification)");
     expect(r.log[1]!.message).toBe("closed 2 links");
   });
 });

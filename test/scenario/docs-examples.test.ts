@@ -9,7 +9,9 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import {
   chainAsOfDate,
+  describeValue,
   didYouMean,
+  didYouMeanText,
   inspectScenarioChain,
   isCalendarDate,
   issueAt,
@@ -25,7 +27,8 @@ import { addNode, createNetwork } from "../../src/model/network.ts";
 import { applyScenario, validateScenario } from "../../src/scenario/apply-scenario.ts";
 import { endOfPeriod, inServiceOn } from "../../src/scenario/as-of-date.ts";
 import { travelTimeMin } from "../../src/scenario/link-fields.ts";
-import { suggestId } from "../../src/scenario/link-targets.ts";
+import { facilityIndex, matchesWhere, suggestId } from "../../src/scenario/link-targets.ts";
+import { net } from "./net.ts";
 import { listIds, plural } from "../../src/scenario/modification.ts";
 import { createModification } from "../../src/scenario/registry.ts";
 
@@ -36,6 +39,8 @@ describe("@example twins", () => {
     expect(didYouMean("lnks", ["links", "where", "set"])).toBe("links");
     expect(didYouMean("raod", ["rail", "road"])).toBe("road");
     expect(didYouMean("zzzzzz", ["links"])).toBeUndefined();
+    expect(didYouMeanText("links")).toBe('; did you mean "links"?');
+    expect(describeValue("12")).toBe('string "12"');
     expect(scenarioJsonSchemaText().startsWith('{\n  "$schema"')).toBe(true);
     const spec = parseScenarioText("name: x\nnetwork: n\n", "a.yaml").spec!;
     expect(issueAt(spec, ["name"], "wrong-type", "expected a string").path).toBe("name");
@@ -78,6 +83,8 @@ describe("@example twins", () => {
     expect(inServiceOn({ status: "planned" }, "2030")).toBe(false);
     expect(travelTimeMin({ lengthKm: 100, speedKph: 100, borderDelayMin: 5 })).toBe(65);
     expect(suggestId("road:crossing:sutnog", ["road:crossing:sutong", "rail:sutong"])).toBe("road:crossing:sutong");
+    expect(facilityIndex(net()).get("road:ab")).toEqual(["road:ab:ab", "road:ab:ba"]);
+    expect(matchesWhere(net().getEdgeAttributes("road:ab:ab"), { crossesProvincialBorder: false })).toBe(true);
     expect(plural(2, "link")).toBe("2 links");
     expect(listIds(["a", "b"])).toBe("a, b");
     const spec = parseScenarioText("name: x\nnetwork: n\n", "a.yaml").spec!;

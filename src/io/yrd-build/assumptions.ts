@@ -155,7 +155,7 @@ export function s(assumption: Assumption): string {
   return String(assumption.value);
 }
 
-/** Builds an assumption record computed from the data during the build (e.g. a median). */
+/** Builds an assumption record computed from the data during the build (e.g. a median). @example derivedAssumption("X", 3, "min", "links", "median").value // 3 */
 export function derivedAssumption(key: string, value: number | string, unit: string, appliesTo: string, basis: string): Assumption {
   return a(key, value, unit, appliesTo, basis);
 }

@@ -24,7 +24,7 @@ export function railNodeId(stationZh: string): string {
   return `rail:${stationZh}`;
 }
 
-/** Facility id of the leg between two stations, ends in code-point order as in yrd_rail_edges.csv. */
+/** Facility id of the leg between two stations, ends in code-point order as in yrd_rail_edges.csv. @example railLegFacilityId("芜湖", "宣城") // "rail:leg:宣城-芜湖" */
 export function railLegFacilityId(a: string, b: string): string {
   const [x, y] = orderedPair(a, b);
   return `rail:leg:${x}-${y}`;
@@ -44,11 +44,15 @@ export interface RailContext {
   timetablePairs: Set<string>;
   /** Facility ids opened with each line (`line_zh`). */
   facilitiesByLine: Map<string, Set<string>>;
-  /** Median trains/day per direction over timetable legs of lines opened 2019-06…2021-06. */
+  /** Trains/day per direction assumed on estimated links (ESTIMATED_TRAINS_PER_DAY, derived from the timetable). */
   newLineTrainsPerDay: number;
 }
 
-/** Line row by `line_zh`; every rule must name a row of yrd_rail_lines.csv. */
+/**
+ * Line row by `line_zh`; every rule must name a row of yrd_rail_lines.csv.
+ * @throws InputError code `unknown-line` when no row has that name
+ * @example lineByName(data, "徐连高铁", "test").opened // "2021-02-08"
+ */
 export function lineByName(data: YrdData, lineZh: string, where: string): RailLine {
   const line = data.lines.find((l) => l.lineZh === lineZh);
   if (!line) throw new InputError({ file: "yrd_rail_lines.csv", code: "unknown-line", message: `${where} names line "${lineZh}", not in yrd_rail_lines.csv` });
@@ -62,7 +66,7 @@ function lineDate(data: YrdData, lineZh: string, where: string): string {
   return line.opened;
 }
 
-/** Station node (timetable or any station of yrd_rail_stations.csv). */
+/** Station node (timetable or any station of yrd_rail_stations.csv); lon/lat only when the file has them. @example stationNode(st, city).id // "rail:南京南" */
 export function stationNode(st: RailStation, city: City): NodeAttributes {
   const node: NodeAttributes = {
     id: railNodeId(st.stationZh),
@@ -163,7 +167,6 @@ export function buildTimetableRail(data: YrdData): { layer: LayerBuild; context:
     if (!facilitiesByLine.has(line)) facilitiesByLine.set(line, new Set());
     facilitiesByLine.get(line)!.add(facilityId);
   };
-  const newLegTrains: number[] = [];
 
   for (const edge of data.edges) {
     if (!edge.bothInYrd) continue;
@@ -211,7 +214,6 @@ export function buildTimetableRail(data: YrdData): { layer: LayerBuild; context:
       };
       links.push(...twoWay(emu, fromId, toId));
       addToLine(split.line, emuFacility);
-      newLegTrains.push(seg.emu.trains / 2);
       continue;
     }
 
@@ -242,7 +244,6 @@ export function buildTimetableRail(data: YrdData): { layer: LayerBuild; context:
     if (opening) {
       facility.openedDate = opening.date;
       for (const l of new Set(opening.lines)) addToLine(l, facilityId);
-      newLegTrains.push(edge.nTrains / 2);
     }
     links.push(...twoWay(facility, fromId, toId));
   }
@@ -255,7 +256,20 @@ export function buildTimetableRail(data: YrdData): { layer: LayerBuild; context:
       throw new InputError({ file: "yrd_rail_edges.csv", code: "inconsistent-data", message: `timetable leg ${l.id} would open ${l.openedDate}, after the June-2021 timetable` });
     }
   }
-  const newLineTrainsPerDay = roundTo(median(newLegTrains), 1);
+  // Early service of a new line: trains/day per direction of the patterns calling at ≥1 of its flagged stations.
+  const lineTrains: number[] = [];
+  const flaggedByLine = new Map<string, Set<string>>();
+  for (const st of data.stations.values()) {
+    if (st.newWithLine === undefined) continue;
+    if (!flaggedByLine.has(st.newWithLine)) flaggedByLine.set(st.newWithLine, new Set());
+    flaggedByLine.get(st.newWithLine)!.add(st.stationZh);
+  }
+  for (const line of [...flaggedByLine.keys()].sort()) {
+    const set = flaggedByLine.get(line)!;
+    const trains = data.services.filter((svc) => svc.stops.some((x) => set.has(x.stationZh))).reduce((sum, svc) => sum + svc.nTrains, 0);
+    lineTrains.push(trains / 2);
+  }
+  const newLineTrainsPerDay = roundTo(median(lineTrains), 1);
   notes.push(`${newStation.size} stations count as opened after 2019-05 (${newStation.size - EXTRA_NEW_STATIONS.length} flagged in yrd_rail_stations.csv, ${EXTRA_NEW_STATIONS.length} curated).`);
   return {
     layer: {
@@ -266,7 +280,7 @@ export function buildTimetableRail(data: YrdData): { layer: LayerBuild; context:
       derived: [
         derivedAssumption(
           "ESTIMATED_TRAINS_PER_DAY", newLineTrainsPerDay, "trains/day per direction", "estimated rail links (lines opened after the timetable or not yet open)",
-          `median over the ${newLegTrains.length} timetable facilities that opened with lines of 2019-12…2021-02 (June-2021 timetable): a new line's service in its first years`,
+          `median over the ${lineTrains.length} lines opened 2019-12…2021-02 of the June-2021 trains/day per direction of patterns calling at ≥1 of the line's flagged stations (${lineTrains.join(", ")}): a lower bound of a new line's early service, since expresses that skip every new station are not counted`,
         ),
       ],
       notes,

@@ -23,6 +23,11 @@ const cell = (v: unknown) => String(v).replace(/\|/g, "\\|").replace(/\n/g, " ")
 const table = (head: string[], rows: unknown[][]) =>
   [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
 const bullets = (xs: readonly string[]) => xs.map((x) => `- ${x}`).join("\n");
+const provinceSums = (zones: LayerBuild) => {
+  const sums = new Map<string, number>();
+  for (const z of zones.nodes) sums.set(z.province!, (sums.get(z.province!) ?? 0) + (z.populationPersons ?? 0));
+  return [...sums].map(([p, v]) => `${p} ${v.toLocaleString("en-US")}`).join(", ");
+};
 
 /**
  * Renders SOURCES.md.
@@ -87,8 +92,7 @@ One centroid per prefecture-level city (\`zone:<adcode>\`, 41): English and Chin
 resident population (\`populationPersons\`), province, \`zoneId\` = adcode. \`yangtzeBank\` is the bank of the city's main
 urban area: north for Xuzhou, Lianyungang, Suqian, Huai'an, Yancheng, Yangzhou, Taizhou, Nantong (Jiangsu) and Hefei,
 Huaibei, Bozhou, Suzhou (Anhui), Bengbu, Fuyang, Huainan, Chuzhou, Lu'an, Anqing (Anhui); south for all others, Shanghai
-included. Provincial sums (computed from the CSV and equal to the official totals in PROVENANCE.md): Jiangsu 84,748,016,
-Anhui 61,027,171, Zhejiang 64,567,588, Shanghai 24,870,895.
+included. Provincial sums of the zones (PROVENANCE.md says they equal the official totals): ${provinceSums(layers["zones.json"])}.
 `);
 
   out.push(`## Rail (rail.json)

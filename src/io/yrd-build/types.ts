@@ -47,7 +47,7 @@ export function oneWay(facility: FacilityAttributes, from: string, to: string, s
   return link;
 }
 
-/** Kebab-case slug of an English name, dropping parentheses: `North-bank Yangtze HSR (Shanghai–…)` → `north-bank-yangtze-hsr`. */
+/** Kebab-case slug of an English name, dropping parentheses. @example slug("North-bank Yangtze HSR (Shanghai–Nanjing–Hefei)") // "north-bank-yangtze-hsr" */
 export function slug(english: string): string {
   return english
     .replace(/\(.*?\)/g, " ")

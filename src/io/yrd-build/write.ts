@@ -38,13 +38,13 @@ export function layerFileText(layer: LayerBuild): string {
   return json({ format: "deltanet-network-layer", formatVersion: 1, layer: layer.layer, description: layer.description, nodes, links });
 }
 
-/** Text of projects.json (projects sorted by id). */
+/** Text of projects.json (projects and their facility ids sorted by code point). @example projectsFileText([]) // "{\n  \"format\": \"deltanet-projects\", …" */
 export function projectsFileText(projects: readonly Project[]): string {
   const list = [...projects].sort((a, b) => byCodePoint(a.id, b.id)).map((p) => ordered({ ...p, facilityIds: [...p.facilityIds].sort(byCodePoint) }, PROJECT_KEYS, `project ${p.id}`));
   return json({ format: "deltanet-projects", formatVersion: 1, projects: list });
 }
 
-/** Text of network.json. */
+/** Text of network.json. @example manifestText("yrd", "", ["zones.json"], "projects.json").includes("deltanet-network") // true */
 export function manifestText(name: string, description: string, layerFiles: readonly string[], projectsFile: string): string {
   return json({ format: "deltanet-network", formatVersion: 1, name, description, layers: layerFiles, projects: projectsFile });
 }
@@ -56,6 +56,7 @@ function json(value: unknown): string {
 /**
  * Writes `files` (name → text) into `dir`, creating it.
  * @throws Error from node:fs when the folder cannot be written
+ * @example writeFiles("/tmp/yrd", new Map([["network.json", "{}\n"]])) // writes /tmp/yrd/network.json
  */
 export function writeFiles(dir: string, files: ReadonlyMap<string, string>): void {
   mkdirSync(dir, { recursive: true });

@@ -39,8 +39,7 @@ const LAYERED_FIELDS = [
 export class AddLink extends BaseModification<AddLinkValue> {
   private links: LinkAttributes[] = [];
 
-  resolve(network: Network, ctx: ScenarioContext): ScenarioIssue[] {
-    void ctx;
+  resolve(network: Network, _ctx: ScenarioContext): ScenarioIssue[] {
     const v = this.value.link;
     const issues: ScenarioIssue[] = [];
     for (const end of ["fromNodeId", "toNodeId"] as const) {

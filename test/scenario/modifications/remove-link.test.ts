@@ -38,6 +38,6 @@ describe("remove-link", () => {
       applyText(net(), "modifications:\n  - type: remove-link\n    links: [road:ab]\n  - type: remove-link\n    links: [road:ab]\n"),
     );
     expect(issues.map((i) => [i.code, i.line, i.path])).toEqual([["no-effect", 7, "modifications[1].links"]]);
-    expect(issues[0]!.message).toBe("remove-link changes nothing: road:ab (no longer in the network (removed by an earlier modification))");
+    expect(issues[0]!.message).toBe("remove-link changes nothing: road:ab (removed by an earlier modification)");
   });
 });
