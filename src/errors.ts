@@ -84,3 +84,24 @@ export class UsageError extends DeltanetError {
     super(message, code, 2);
   }
 }
+
+/**
+ * An iterative computation (traffic assignment) stopped before reaching its convergence target, raised only when the
+ * caller asked for convergence (`deltanet assign --require-convergence`): exit code 4. The result itself reports
+ * `converged: false` as data; this error is the CLI's way to turn it into an exit code.
+ */
+export class NotConvergedError extends DeltanetError {
+  constructor(message: string, code = "not-converged") {
+    super(message, code, 4);
+  }
+}
+
+/**
+ * `deltanet check` found a regression: the candidate breaks at least one check rule. Exit code 1, the code CI reads
+ * as "the check failed" (the report itself is already written; this error only carries the verdict to the exit code).
+ */
+export class RegressionFoundError extends DeltanetError {
+  constructor(message: string, code = "regression-found") {
+    super(message, code, 1);
+  }
+}

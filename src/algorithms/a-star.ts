@@ -134,9 +134,27 @@ export function aStarPath(
   const ws = aw.search;
   const estimates = aw.estimates;
   // Reset cached estimates of the nodes the last run touched (settled or still in the heap).
-  for (let i = 0; i < ws.settledCount; i++) estimates[ws.settled[i]] = NaN;
-  for (let i = 0; i < ws.heap.size; i++) estimates[ws.heap.items[i]] = NaN;
+  resetEstimates(estimates, ws.settled, ws.settledCount);
+  resetEstimates(estimates, ws.heap.items, ws.heap.size);
   clearDijkstraWorkspace(ws);
+  // The loop is a separate function so that only `return` follows it (see runDijkstra on V8 on-stack replacement).
+  ws.settledCount = aStarLoop(ws, estimates, csr, heuristic, origin, destination, closed);
+  const { costs, predecessorLinks } = ws;
+  const positions = ws.heap.positions;
+  if (costs[destination] === Infinity || positions[destination] >= 0) return undefined;
+  const links = pathLinks(csr, predecessorLinks, origin, destination);
+  return links === undefined ? undefined : shortestPathFromLinks(csr, links, origin);
+}
+
+function aStarLoop(
+  ws: DijkstraWorkspace,
+  estimates: Float64Array,
+  csr: Csr,
+  heuristic: GreatCircleHeuristic,
+  origin: number,
+  destination: number,
+  closed: Uint8Array,
+): number {
   const { offsets, targets, arcCosts, arcLinks } = csr;
   const { costs, predecessorLinks, settled, heap } = ws;
   const positions = heap.positions;
@@ -154,13 +172,12 @@ export function aStarPath(
     if (u === destination) break;
     const costU = costs[u];
     for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
-      const link = arcLinks[k];
-      if (closed[link] !== 0) continue;
-      const cost = costU + arcCosts[k];
-      if (cost === Infinity) continue;
       const v = targets[k];
+      const cost = costU + arcCosts[k];
       const costV = costs[v];
       if (cost < costV) {
+        const link = arcLinks[k];
+        if (closed[link] !== 0) continue;
         if (costV !== Infinity && positions[v] < 0) continue; // settled: final under a consistent bound
         costs[v] = cost;
         predecessorLinks[v] = link;
@@ -171,13 +188,16 @@ export function aStarPath(
         }
         if (costV === Infinity) heap.push(v, cost + h);
         else heap.decrease(v, cost + h);
-      } else if (cost === costV && link < predecessorLinks[v] && positions[v] >= 0) {
-        predecessorLinks[v] = link;
+      } else if (cost === costV && cost !== Infinity) {
+        const link = arcLinks[k];
+        if (closed[link] === 0 && link < predecessorLinks[v] && positions[v] >= 0) predecessorLinks[v] = link;
       }
     }
   }
-  ws.settledCount = settledCount;
-  if (costs[destination] === Infinity || positions[destination] >= 0) return undefined;
-  const links = pathLinks(csr, predecessorLinks, origin, destination);
-  return links === undefined ? undefined : shortestPathFromLinks(csr, links, origin);
+  return settledCount;
+}
+
+/** Sets estimates[nodes[i]] = NaN for i < count (a free function: see runDijkstra on on-stack replacement). */
+function resetEstimates(estimates: Float64Array, nodes: Int32Array, count: number): void {
+  for (let i = 0; i < count; i++) estimates[nodes[i]] = NaN;
 }

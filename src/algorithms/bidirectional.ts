@@ -67,13 +67,7 @@ export function bidirectionalPath(
   backward.costs[destination] = 0;
   backward.heap.push(destination, 0);
   const meeting: Meeting = { best: Infinity, link: -1 };
-  for (;;) {
-    const topForward = forward.heap.peekKey();
-    const topBackward = backward.heap.peekKey();
-    if (topForward + topBackward >= meeting.best) break;
-    if (topForward <= topBackward) settleNext(forward, csr, closed, backward.costs, meeting, true);
-    else settleNext(backward, bw.reverse, closed, forward.costs, meeting, false);
-  }
+  searchBothWays(bw, csr, closed, meeting);
   if (meeting.link < 0) return undefined;
   // Forward part: origin → from-node of the meeting link; then the link; then the backward part to the destination.
   const meetFrom = csr.linkFromNodes[meeting.link];
@@ -95,6 +89,22 @@ export function bidirectionalPath(
 interface Meeting {
   best: number;
   link: number;
+}
+
+/**
+ * Alternates the two searches (the side whose smallest key is lower goes next) until
+ * topForward + topBackward ≥ best. A separate function so that nothing follows the loop (see runDijkstra).
+ */
+function searchBothWays(bw: BidirectionalWorkspace, csr: Csr, closed: Uint8Array, meeting: Meeting): void {
+  const forward = bw.forward;
+  const backward = bw.backward;
+  for (;;) {
+    const topForward = forward.heap.peekKey();
+    const topBackward = backward.heap.peekKey();
+    if (topForward + topBackward >= meeting.best) return;
+    if (topForward <= topBackward) settleNext(forward, csr, closed, backward.costs, meeting, true);
+    else settleNext(backward, bw.reverse, closed, forward.costs, meeting, false);
+  }
 }
 
 /** Settles the next node of one side and relaxes its arcs, updating the meeting when the other side is labelled. */

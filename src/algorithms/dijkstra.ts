@@ -60,24 +60,30 @@ export function createDijkstraWorkspace(nodeCount: number): DijkstraWorkspace {
 
 /**
  * Restores a workspace to "nothing reached" in O(nodes touched by the last run): every node labelled by it is
- * either settled (in `settled`) or still in the heap.
+ * either settled (in `settled`) or still in the heap. When the last run touched more than a quarter of the nodes,
+ * sequential fills are used instead (cheaper than scattered writes).
  * @example clearDijkstraWorkspace(ws); ws.settledCount // 0
  */
 export function clearDijkstraWorkspace(ws: DijkstraWorkspace): void {
-  const { costs, predecessorLinks, settled, heap } = ws;
-  for (let i = 0; i < ws.settledCount; i++) {
-    const v = settled[i];
-    costs[v] = Infinity;
-    predecessorLinks[v] = -1;
-  }
-  const items = heap.items;
-  for (let i = 0; i < heap.size; i++) {
-    const v = items[i];
-    costs[v] = Infinity;
-    predecessorLinks[v] = -1;
+  const heap = ws.heap;
+  if (4 * (ws.settledCount + heap.size) > ws.nodeCount) {
+    ws.costs.fill(Infinity);
+    ws.predecessorLinks.fill(-1);
+  } else {
+    resetNodes(ws.costs, ws.predecessorLinks, ws.settled, ws.settledCount);
+    resetNodes(ws.costs, ws.predecessorLinks, heap.items, heap.size);
   }
   heap.clear();
   ws.settledCount = 0;
+}
+
+/** Sets costs to Infinity and predecessors to −1 for nodes[0 … count − 1]. (A separate function: see runDijkstra.) */
+function resetNodes(costs: Float64Array, predecessorLinks: Int32Array, nodes: Int32Array, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const v = nodes[i];
+    costs[v] = Infinity;
+    predecessorLinks[v] = -1;
+  }
 }
 
 /**
@@ -107,6 +113,22 @@ export function runDijkstra(
   targetCount: number,
 ): void {
   clearDijkstraWorkspace(ws);
+  // The loop lives in its own function so that nothing but `return` follows it: V8 optimises a long first call by
+  // on-stack replacement, and a property store after the loop (never run before that compile) deoptimised the OSR
+  // code at the end of every call (seen with --trace-deopt on NY).
+  ws.settledCount = dijkstraLoop(ws, csr, origin, cutoff, closed, destination, targetMask, targetCount);
+}
+
+function dijkstraLoop(
+  ws: DijkstraWorkspace,
+  csr: Csr,
+  origin: number,
+  cutoff: number,
+  closed: Uint8Array,
+  destination: number,
+  targetMask: Uint8Array | undefined,
+  targetCount: number,
+): number {
   const { offsets, targets, arcCosts, arcLinks } = csr;
   const { costs, predecessorLinks, settled, heap } = ws;
   const positions = heap.positions;
@@ -121,23 +143,26 @@ export function runDijkstra(
     if (targetMask !== undefined && targetMask[u] === 1 && --remaining === 0) break;
     const costU = costs[u];
     for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
-      const link = arcLinks[k];
-      if (closed[link] !== 0) continue;
-      const cost = costU + arcCosts[k];
-      if (cost > cutoff) continue;
       const v = targets[k];
+      const cost = costU + arcCosts[k];
       const costV = costs[v];
       if (cost < costV) {
+        // Cutoff and closure are checked only for improving arcs (most arcs are not): fewer loads per arc.
+        if (cost > cutoff) continue;
+        const link = arcLinks[k];
+        if (closed[link] !== 0) continue;
         costs[v] = cost;
         predecessorLinks[v] = link;
         if (costV === Infinity) heap.push(v, cost);
         else heap.decrease(v, cost);
-      } else if (cost === costV && cost !== Infinity && link < predecessorLinks[v] && positions[v] >= 0) {
-        predecessorLinks[v] = link;
+      } else if (cost === costV && cost !== Infinity) {
+        // Equal-cost tie (rare): keep the smallest open link index while v is still in the heap (not settled).
+        const link = arcLinks[k];
+        if (closed[link] === 0 && link < predecessorLinks[v] && positions[v] >= 0) predecessorLinks[v] = link;
       }
     }
   }
-  ws.settledCount = settledCount;
+  return settledCount;
 }
 
 /** Least costs and predecessor links from one origin (arrays of length nodeCount, indexed by node index). */

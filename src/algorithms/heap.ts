@@ -102,9 +102,7 @@ export class IndexedMinHeap {
 
   /** Empties the heap in O(size) (resets the positions of the nodes still in it). */
   clear(): void {
-    const items = this.items;
-    const positions = this.positions;
-    for (let i = 0; i < this.size; i++) positions[items[i]] = -1;
+    resetPositions(this.positions, this.items, this.size);
     this.size = 0;
   }
 
@@ -127,4 +125,12 @@ export class IndexedMinHeap {
     keys[i] = key;
     positions[node] = i;
   }
+}
+
+/**
+ * Marks items[0 … count − 1] as absent. A free function so that no property access follows the loop: V8 compiles a
+ * long loop by on-stack replacement before code after it has run, and such code then deoptimises on every call.
+ */
+function resetPositions(positions: Int32Array, items: Int32Array, count: number): void {
+  for (let i = 0; i < count; i++) positions[items[i]] = -1;
 }

@@ -13,8 +13,9 @@ import { UsageError } from "../errors.ts";
  *   a node index in `[0, nodeCount)`. Self-loops and parallel links are allowed.
  * - `closed` (optional): `Uint8Array` of length `linkCount`; a non-zero entry means the link is ignored.
  *
- * @throws UsageError code `invalid-node-count` (not a non-negative integer), `length-mismatch` (array lengths differ),
- *   `node-index-out-of-range` (names the link index and the bad end).
+ * @returns `linkCount` (the length of `fromIndex`).
+ * @throws UsageError code `invalid-node-count` (not a non-negative integer), `invalid-argument` (not Int32Arrays),
+ *   `length-mismatch` (array lengths differ), `node-index-out-of-range` (names the link index and the bad end).
  * @example validateLinkGraph(2, Int32Array.of(0), Int32Array.of(1)) // returns 1 (the link count)
  */
 export function validateLinkGraph(

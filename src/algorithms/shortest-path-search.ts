@@ -11,6 +11,7 @@ import { UsageError } from "../errors.ts";
 import { aStarPath, createAStarWorkspace, createGreatCircleHeuristic, type AStarWorkspace, type GreatCircleHeuristic } from "./a-star.ts";
 import { bidirectionalPath, createBidirectionalWorkspace, type BidirectionalWorkspace } from "./bidirectional.ts";
 import type { Csr } from "./csr.ts";
+import { aStarLandmarksPath, createLandmarkWorkspace, type LandmarkWorkspace, type Landmarks } from "./landmarks.ts";
 import { createDijkstraWorkspace, runDijkstra } from "./dijkstra.ts";
 import type { ShortestPath } from "./path.ts";
 import { pointToPointPath } from "./point-to-point.ts";
@@ -23,6 +24,8 @@ export interface ShortestPathSearchOptions {
   lon?: Float64Array;
   /** Float64Array(nodeCount): node latitudes, degrees. */
   lat?: Float64Array;
+  /** Precomputed landmarks (`createLandmarks(csr, count)`) to enable `pathLandmarks`; shareable between searches. */
+  landmarks?: Landmarks;
 }
 
 /**
@@ -83,6 +86,12 @@ export interface ShortestPathSearch {
    */
   pathAStar(origin: number, destination: number, options?: Pick<SearchOptions, "closed">): ShortestPath | undefined;
   /**
+   * Least-cost path by A* with landmark bounds (ALT; needs `landmarks`). `undefined` when unreachable.
+   * @throws UsageError `missing-landmarks` (no landmarks given), `invalid-node-index`, `invalid-closed-mask`.
+   * @example createShortestPathSearch(csr, { landmarks: createLandmarks(csr, 2) }).pathLandmarks(0, 2)?.cost // 10
+   */
+  pathLandmarks(origin: number, destination: number, options?: Pick<SearchOptions, "closed">): ShortestPath | undefined;
+  /**
    * Many-to-many skim: Float64Array(origins.length × destinations.length), row-major (row = origin), least costs,
    * Infinity when unreachable or beyond cutoff. Written into `out` when given (it must have that length).
    * @throws UsageError `invalid-node-index` (naming the entry), `invalid-cutoff`, `invalid-closed-mask`, `invalid-argument`.
@@ -95,8 +104,10 @@ export interface ShortestPathSearch {
  * Creates a reusable search over `csr`: one Dijkstra workspace (≈ 28 bytes per node) now, the bidirectional and
  * A* workspaces on first use.
  * @param csr network in CSR form
- * @param options `lon`/`lat` (degrees, Float64Array(nodeCount)) to enable `pathAStar`
- * @throws UsageError `invalid-argument` when only one of lon/lat is given or a length differs from nodeCount.
+ * @param options `lon`/`lat` (degrees, Float64Array(nodeCount)) to enable `pathAStar`; `landmarks` to enable
+ *   `pathLandmarks`
+ * @throws UsageError `invalid-argument` when only one of lon/lat is given, a length differs from nodeCount, or the
+ *   landmarks belong to another network.
  * @example
  * // 0 →(4) 1 →(6) 2 and 0 →(12) 2
  * const csr = buildCsr(3, Int32Array.of(0, 1, 0), Int32Array.of(1, 2, 2), Float64Array.of(4, 6, 12));
@@ -106,7 +117,10 @@ export interface ShortestPathSearch {
  * search.path(2, 0)            // undefined
  */
 export function createShortestPathSearch(csr: Csr, options: ShortestPathSearchOptions = {}): ShortestPathSearch {
-  const { lon, lat } = options;
+  const { lon, lat, landmarks } = options;
+  if (landmarks !== undefined && (landmarks.fromLandmark.length !== csr.nodeCount * landmarks.count || landmarks.toLandmark.length !== csr.nodeCount * landmarks.count)) {
+    throw new UsageError("createShortestPathSearch: landmarks were computed for another network (array lengths differ)", "invalid-argument");
+  }
   if ((lon === undefined) !== (lat === undefined)) {
     throw new UsageError("createShortestPathSearch: give both lon and lat, or neither", "invalid-argument");
   }
@@ -117,6 +131,7 @@ export function createShortestPathSearch(csr: Csr, options: ShortestPathSearchOp
   let bidirectional: BidirectionalWorkspace | undefined;
   let aStar: { workspace: AStarWorkspace; heuristic: GreatCircleHeuristic } | undefined;
   let targetMask: Uint8Array | undefined;
+  let landmarkWorkspace: LandmarkWorkspace | undefined;
 
   return {
     csr,
@@ -161,6 +176,16 @@ export function createShortestPathSearch(csr: Csr, options: ShortestPathSearchOp
       const closed = resolveClosed(csr, searchOptions.closed);
       aStar ??= { workspace: createAStarWorkspace(csr.nodeCount), heuristic: createGreatCircleHeuristic(csr, lon, lat) };
       return aStarPath(aStar.workspace, csr, aStar.heuristic, origin, destination, closed);
+    },
+    pathLandmarks(origin, destination, searchOptions = {}) {
+      if (landmarks === undefined) {
+        throw new UsageError("pathLandmarks needs landmarks: createShortestPathSearch(csr, { landmarks: createLandmarks(csr, k) })", "missing-landmarks");
+      }
+      checkNodeIndex(csr, origin, "origin");
+      checkNodeIndex(csr, destination, "destination");
+      const closed = resolveClosed(csr, searchOptions.closed);
+      landmarkWorkspace ??= createLandmarkWorkspace(csr.nodeCount, landmarks);
+      return aStarLandmarksPath(landmarkWorkspace, csr, landmarks, origin, destination, closed);
     },
     skim(origins, destinations, searchOptions = {}, out) {
       const originList = checkNodeList(csr, origins, "origins");

@@ -1,14 +1,17 @@
 /**
- * Analysis of one (already scenario-applied) network: commute isochrones on the passenger network, connectivity of
- * every layer and of the passenger network, and the capacity queries — assembled into a {@link RunResult}.
+ * Analysis of one (already scenario-applied) network: commute isochrones and city reachability on the passenger
+ * network, connectivity of every layer and of the passenger network, and the capacity queries — assembled into a
+ * {@link RunResult} with its provenance (engine version, input hashes).
  */
 import { DEFAULT_CAPACITY_QUERIES, DEFAULT_CUTOFFS_MIN, PASSENGER_LAYERS, type CapacityQuery } from "../defaults.ts";
 import { INFRASTRUCTURE_LAYERS, type Layer, type Network } from "../model/network.ts";
+import { contentSha256 } from "../model/checksum.ts";
 import { capacityBetween } from "./capacity.ts";
+import { cityReachability } from "./city-reachability.ts";
 import { compileNetwork, type CompiledNetwork } from "./compile.ts";
 import { layerConnectivity } from "./connectivity.ts";
 import { computeIsochrones } from "./isochrones.ts";
-import { RESULT_SCHEMA_VERSION, type LayerConnectivity, type RunResult } from "./run-result.ts";
+import { RESULT_SCHEMA_VERSION, type LayerConnectivity, type RunProvenance, type RunResult } from "./run-result.ts";
 import { DELTANET_VERSION } from "../version.ts";
 
 /** Options of {@link analyseNetwork}; every field defaults to `src/defaults.ts`. */
@@ -18,14 +21,39 @@ export interface AnalyseOptions {
   capacityQueries?: readonly CapacityQuery[];
 }
 
-/** Scenario facts recorded in the result (from `applyScenario`). */
-export type ScenarioInfo = RunResult["scenario"];
+/**
+ * Scenario facts recorded in the result (from `applyScenario`), plus the sha256 of each chain file's bytes
+ * (`fileSha256`, parallel to `files`) that goes into the result's provenance rather than its `scenario` block.
+ * Without `fileSha256` (a chain built in memory) the provenance records `sha256: null` for each file.
+ */
+export type ScenarioInfo = RunResult["scenario"] & { fileSha256?: readonly string[] };
 
 const zeroCost = () => 0;
 
 /**
- * Runs every analysis of issue 2 on `network`.
+ * The provenance block of a result: engine version, base network checksum, chain file hashes, parameters hash.
+ * @param scenario the scenario facts (`baseChecksum`, `files`, optional `fileSha256` parallel to `files`)
+ * @param parameters the effective parameters recorded in the result (hashed in canonical JSON)
+ * @returns the block; a file without a known hash gets `sha256: null`
+ * @example runProvenance({ ...info, files: ["a.yaml"], fileSha256: ["ab…"] }, parameters).scenarioFiles
+ * // [{ file: "a.yaml", sha256: "ab…" }]
+ */
+export function runProvenance(scenario: ScenarioInfo, parameters: RunResult["parameters"]): RunProvenance {
+  return {
+    deltanetVersion: DELTANET_VERSION,
+    networkChecksum: scenario.baseChecksum,
+    scenarioFiles: scenario.files.map((file, i) => ({ file, sha256: scenario.fileSha256?.[i] ?? null })),
+    parametersSha256: contentSha256(parameters),
+  };
+}
+
+/**
+ * Runs every analysis of issue 2 on `network`, plus the city reachability of issue 6 and the provenance.
+ * @param network the scenario-applied network (not modified)
+ * @param scenario facts recorded in `scenario` and `provenance` (see {@link ScenarioInfo})
+ * @param options cutoffs (minutes, > 0, ascending) and capacity queries; defaults from `src/defaults.ts`
  * @throws UsageError (code `invalid-cutoff`) for bad cutoffs; InputError for links lacking a time or capacity.
+ * @example analyseNetwork(applied.network, info).provenance.deltanetVersion // "0.1.0"
  */
 export function analyseNetwork(network: Network, scenario: ScenarioInfo, options: AnalyseOptions = {}): RunResult {
   const cutoffsMin = [...(options.cutoffsMin ?? DEFAULT_CUTOFFS_MIN)];
@@ -54,14 +82,18 @@ export function analyseNetwork(network: Network, scenario: ScenarioInfo, options
   const connectivity: LayerConnectivity[] = INFRASTRUCTURE_LAYERS.map((layer) => layerConnectivity(network, view(layer), layer));
   connectivity.push(layerConnectivity(network, passenger, "passenger"));
   const capacity = capacityQueries.map((q) => capacityBetween(network, view(q.layer), q));
+  const parameters: RunResult["parameters"] = { cutoffsMin, passengerLayers: [...PASSENGER_LAYERS], capacityQueries };
+  const { fileSha256: _fileSha256, ...scenarioBlock } = scenario;
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     kind: "deltanet-run",
     deltanetVersion: DELTANET_VERSION,
-    scenario,
-    parameters: { cutoffsMin, passengerLayers: [...PASSENGER_LAYERS], capacityQueries },
+    provenance: runProvenance(scenario, parameters),
+    scenario: scenarioBlock,
+    parameters,
     isochrones: iso.cities,
     travelTimeMin: { zoneIds: iso.zoneIds, maxCutoffMin: cutoffsMin[cutoffsMin.length - 1]!, matrix },
+    cityReachability: cityReachability(network, passenger),
     connectivity,
     capacity,
   };

@@ -13,7 +13,8 @@ import type { LayerConnectivity } from "./run-result.ts";
 
 /**
  * Connectivity summary of a compiled layer view. Closed links are left out; only nodes whose `layer` is one of the
- * compiled layers count (plus centroids when `access` is compiled), so other layers' nodes are not isolated components.
+ * compiled layers count (plus centroids when `access` is compiled, and stations when `transit` is: its board and
+ * alight links join the stop nodes to the stations), so other layers' nodes are not isolated components.
  * @param label layer name for the report (`rail`, …, or `passenger`)
  * @example layerConnectivity(net, compileNetwork(net, { layers: ["road"] }), "road").weakComponentCount // 1
  */
@@ -23,6 +24,7 @@ export function layerConnectivity(network: Network, compiled: CompiledNetwork, l
   // The layer's own nodes (centroids too when access links are compiled): other layers' nodes are not counted.
   const layers = new Set<string>(compiled.layers);
   if (layers.has("access")) layers.add("zone");
+  if (layers.has("transit")) layers.add("rail");
   const nodeMask = new Uint8Array(nodeCount);
   let layerNodeCount = 0;
   for (let v = 0; v < nodeCount; v++) {

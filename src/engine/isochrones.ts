@@ -5,10 +5,14 @@
  * One search per origin with cutoff = the largest cutoff; smaller cutoffs are read off the same times (a node's
  * shortest time does not depend on the cutoff). Centroids are allowed as through-nodes: that is how a transfer
  * between stations or between rail and road is modelled (egress + access + wait, see networks/yrd/SOURCES.md).
+ * The per-origin work is the `zoneReach` kernel of src/algorithms/zone-reach.ts, the same one the worker pool runs
+ * for batch what-if runs (engine/what-if-kernel), so both give the same numbers float for float.
  */
 import { UsageError } from "../errors.ts";
 import type { Network } from "../model/network.ts";
-import { singleSourceCosts } from "../algorithms/dijkstra.ts";
+import { createDijkstraWorkspace } from "../algorithms/dijkstra.ts";
+import { resolveClosed } from "../algorithms/search-arguments.ts";
+import { createZoneReachOutput, zoneReach, type ZoneReachNetwork } from "../algorithms/zone-reach.ts";
 import type { CompiledNetwork } from "./compile.ts";
 import type { CityIsochrone } from "./run-result.ts";
 
@@ -41,6 +45,35 @@ export function checkCutoffs(cutoffsMin: readonly number[]): void {
   });
 }
 
+/** The zones of a network in index order: see {@link zoneCentroids}. */
+export interface ZoneCentroids {
+  /** Centroid node ids (kind `centroid`), ascending in code-unit order; zone index = position here. */
+  centroidIds: string[];
+  /** Int32Array(zoneCount): compiled node index of each centroid. */
+  zoneNodes: Int32Array;
+  /** Float64Array(zoneCount): resident population of each zone, persons (0 when the node has none). */
+  zonePopulation: Float64Array;
+}
+
+/**
+ * The zone index space shared by isochrones and batch what-if runs: every centroid node of `network`, ascending by
+ * node id (`zone:<adcode>`, so by zone id), with its compiled node index and population.
+ * @throws UsageError (code `not-compiled`) when a centroid is not a node of `compiled`.
+ * @example zoneCentroids(net, compiled).centroidIds // ["zone:310100", "zone:320500", …]
+ */
+export function zoneCentroids(network: Network, compiled: CompiledNetwork): ZoneCentroids {
+  const centroidIds = network
+    .filterNodes((_id, a) => a.kind === "centroid")
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const zoneNodes = Int32Array.from(centroidIds, (id) => {
+    const idx = compiled.nodeIndex.get(id);
+    if (idx === undefined) throw new UsageError(`centroid ${id} is not in the compiled passenger network`, "not-compiled");
+    return idx;
+  });
+  const zonePopulation = Float64Array.from(centroidIds, (id) => network.getNodeAttribute(id, "populationPersons") ?? 0);
+  return { centroidIds, zoneNodes, zonePopulation };
+}
+
 /**
  * Commute isochrones of every centroid of `network` on the compiled passenger network.
  *
@@ -55,51 +88,35 @@ export function computeIsochrones(network: Network, compiled: CompiledNetwork, o
   checkCutoffs(options.cutoffsMin);
   const cutoffs = options.cutoffsMin;
   const maxCutoff = cutoffs[cutoffs.length - 1]!;
-  const centroids = network
-    .filterNodes((_id, a) => a.kind === "centroid")
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const centroidIndex = centroids.map((id) => {
-    const idx = compiled.nodeIndex.get(id);
-    if (idx === undefined) throw new UsageError(`centroid ${id} is not in the compiled passenger network`, "not-compiled");
-    return idx;
-  });
-  const population = centroids.map((id) => network.getNodeAttribute(id, "populationPersons") ?? 0);
+  const { centroidIds: centroids, zoneNodes, zonePopulation } = zoneCentroids(network, compiled);
   const n = centroids.length;
   const timeMin = new Float64Array(n * n);
   const cities: CityIsochrone[] = [];
+  const reachNetwork: ZoneReachNetwork = {
+    csr: compiled.csr,
+    closed: resolveClosed(compiled.csr, compiled.closed),
+    zoneNodes,
+    zonePopulation,
+    cutoffsMin: Float64Array.from(cutoffs),
+    searchCutoffMin: maxCutoff,
+  };
+  const ws = createDijkstraWorkspace(compiled.csr.nodeCount);
+  const out = createZoneReachOutput(n, cutoffs.length);
   for (let i = 0; i < n; i++) {
-    const { costs } = singleSourceCosts(compiled.csr, centroidIndex[i]!, { cutoff: maxCutoff, closed: compiled.closed });
-    // Node counts per cutoff: one pass over all nodes.
-    const nodesReached = new Array<number>(cutoffs.length).fill(0);
-    for (let v = 0; v < costs.length; v++) {
-      const t = costs[v]!;
-      if (t > maxCutoff) continue;
-      for (let k = 0; k < cutoffs.length; k++) if (t <= cutoffs[k]!) nodesReached[k]!++;
-    }
-    const citiesReached = new Array<number>(cutoffs.length).fill(0);
-    const pop = new Array<number>(cutoffs.length).fill(0);
-    for (let j = 0; j < n; j++) {
-      const t = costs[centroidIndex[j]!]!;
-      timeMin[i * n + j] = t <= maxCutoff ? t : Infinity;
-      for (let k = 0; k < cutoffs.length; k++) {
-        if (t <= cutoffs[k]!) {
-          citiesReached[k]!++;
-          pop[k]! += population[j]!;
-        }
-      }
-    }
+    zoneReach(ws, reachNetwork, i, out);
+    timeMin.set(out.timeMin, i * n);
     const a = network.getNodeAttributes(centroids[i]!);
     cities.push({
       zoneId: a.zoneId ?? centroids[i]!,
       name: a.name,
       nameZh: a.nameZh,
       province: a.province,
-      populationPersons: population[i]!,
+      populationPersons: zonePopulation[i]!,
       byCutoff: cutoffs.map((c, k) => ({
         cutoffMin: c,
-        nodesReached: nodesReached[k]!,
-        citiesReached: citiesReached[k]!,
-        populationReachedPersons: pop[k]!,
+        nodesReached: out.nodesReached[k]!,
+        citiesReached: out.zonesReached[k]!,
+        populationReachedPersons: out.populationReachedPersons[k]!,
       })),
     });
   }

@@ -63,11 +63,58 @@ export interface CapacityResult {
   minCut: { facilityId: string; name?: string; capacity: number }[];
 }
 
+/**
+ * Where a result came from, so that two results are compared only when they are comparable (issue 6): the engine
+ * version, the base network's content hash, the hash of every scenario file of the chain and of the effective
+ * parameters. `compareRuns` refuses a network or engine mismatch unless told to allow it.
+ */
+export interface RunProvenance {
+  /** deltanet version (package.json `version`) that computed the result: the engine. */
+  deltanetVersion: string;
+  /**
+   * sha256 of the base network as read from its folder, before `asOfDate` and the modifications (canonical form of
+   * `src/model/checksum.ts`; equals `scenario.baseChecksum`).
+   */
+  networkChecksum: string;
+  /**
+   * The scenario files of the `extends` chain, root first, each with the sha256 of its bytes; `sha256` is `null`
+   * when the scenario was not read from a file (a chain built in memory).
+   */
+  scenarioFiles: { file: string; sha256: string | null }[];
+  /** sha256 of the canonical JSON of `parameters` (`contentSha256` in `src/model/checksum.ts`). */
+  parametersSha256: string;
+}
+
+/**
+ * City-to-city reachability on the passenger network with no time limit (closed links impassable): what the
+ * `reachability` check rule reads. The isochrones' travel-time matrix stops at the largest cutoff, so a trip that
+ * grows from 170 to 190 min is "beyond the cutoff" there but still reachable here.
+ */
+export interface CityReachability {
+  /** Zone ids (city adcodes) in the order of `isochrones`. */
+  zoneIds: string[];
+  /** Ordered pairs `[originZoneId, destinationZoneId]` with no path at all, in `zoneIds` order (origin, then destination). */
+  unreachablePairs: [string, string][];
+}
+
+/**
+ * Summary of a traffic assignment run with the scenario (issue 5; filled once assignment is part of a run).
+ * The `assignment-gap` check rule reads it and is skipped when it is absent.
+ */
+export interface AssignmentSummary {
+  /** Final relative gap, dimensionless, ≥ 0. */
+  relativeGap: number;
+  /** Whether the relative gap target was reached. */
+  converged: boolean;
+}
+
 /** Everything `deltanet run` computes for one scenario. */
 export interface RunResult {
   schemaVersion: number;
   kind: "deltanet-run";
   deltanetVersion: string;
+  /** Content hashes of the inputs and the engine version (see {@link RunProvenance}). */
+  provenance: RunProvenance;
   scenario: {
     name: string;
     description?: string;
@@ -92,6 +139,10 @@ export interface RunResult {
    * `null` = not reachable within the largest cutoff.
    */
   travelTimeMin: { zoneIds: string[]; maxCutoffMin: number; matrix: (number | null)[][] };
+  /** City-to-city reachability with no time limit (see {@link CityReachability}). */
+  cityReachability: CityReachability;
   connectivity: LayerConnectivity[];
   capacity: CapacityResult[];
+  /** Present only when the run included a traffic assignment (see {@link AssignmentSummary}). */
+  assignment?: AssignmentSummary;
 }

@@ -2,10 +2,12 @@
  * DIMACS max-flow files (`p max n m`, `n id s|t`, `a u v cap`, `c` comments): reads them into 0-based link arrays for
  * `src/algorithms/max-flow.ts`; every bad line is refused with file, line and column, never coerced or skipped.
  *
- * Format (First DIMACS Implementation Challenge, 1990–91, "Network Flows and Matching"): one problem line
- * `p max NODES ARCS` before any node or arc line; exactly one `n ID s` (source) and one `n ID t` (sink); `ARCS` lines
- * `a SRC DST CAP`; node ids are 1-based. We also accept blank lines and capacities with a decimal part or exponent
- * (`12.5`, `1e3`), since deltanet capacities (MW, veh/h) need not be integers; `inf`, signs and hex are refused.
+ * Format (First DIMACS Implementation Challenge, "Network Flows and Matching"): one problem line `p max NODES ARCS`
+ * before any node or arc line; exactly one `n ID s` (source) and one `n ID t` (sink); `ARCS` lines `a SRC DST CAP`;
+ * node ids are 1-based. We read a documented superset: blank lines; node lines anywhere after the problem line;
+ * parallel arcs and self-loops (the specification forbids them; the max-flow kernel handles them); and capacities with
+ * a decimal part or exponent (`12.5`, `1e3`), because deltanet capacities (MW, veh/h) need not be integers. Signs,
+ * `inf`, hex and values that overflow to Infinity are refused.
  */
 import { readFileSync } from "node:fs";
 import { InputError, type Issue } from "../errors.ts";
@@ -27,7 +29,7 @@ export interface DimacsMaxFlowProblem {
 }
 
 /** At most this many issues are listed; further ones are counted in a final `too-many-issues` line. */
-export const DIMACS_MAX_ISSUES = 50;
+export const MAX_DIMACS_MAXFLOW_ISSUES = 20;
 
 const UNSIGNED_INTEGER = /^\d+$/;
 const NON_NEGATIVE_NUMBER = /^\d+(\.\d+)?([eE][+-]?\d+)?$/;
@@ -38,16 +40,16 @@ const NON_NEGATIVE_NUMBER = /^\d+(\.\d+)?([eE][+-]?\d+)?$/;
  * Contract
  * - `text`: the file content (`\n` or `\r\n` line ends). `file`: the name to put in error messages (not opened).
  * - Returns arcs in file order; self-loops and parallel arcs are kept (the max-flow kernel handles them).
- * - Issues are collected over the whole file and thrown together (at most {@link DIMACS_MAX_ISSUES} listed).
+ * - Issues are collected over the whole file and thrown together (at most {@link MAX_DIMACS_MAXFLOW_ISSUES} listed).
  *
  * @throws InputError code `invalid-dimacs-maxflow`, whose issues (each with `file`, 1-based `line` and `column`) have
  *   codes: `unknown-line` (first token not `c`, `p`, `n` or `a`), `missing-problem-line`, `duplicate-problem-line`,
  *   `wrong-problem-type` (not `max`), `field-count` (wrong number of fields), `not-an-integer` (node id or count),
  *   `node-out-of-range` (id not in 1..NODES), `invalid-capacity` (not a finite number ≥ 0), `invalid-node-role`
  *   (not `s`/`t`), `duplicate-source` / `duplicate-sink`, `missing-source` / `missing-sink`, `source-is-sink`,
- *   `arc-count-mismatch` (number of `a` lines ≠ ARCS; reported on the `p` line), `too-many-issues`.
- * @see DIMACS (1991), "Problem Formats for the First DIMACS Implementation Challenge" (max-flow format),
- *   http://archive.dimacs.rutgers.edu/pub/netflow/general-info/
+ *   `count-mismatch` (number of `a` lines ≠ ARCS; reported on the `p` line), `too-many-issues`.
+ * @see D. S. Johnson, C. C. McGeoch (eds., 1993), "Network Flows and Matching: First DIMACS Implementation
+ *   Challenge", AMS; format summary at http://www.avglab.com/andrew/CATS/maxflow_formats.htm
  * @example
  * parseDimacsMaxFlow("p max 2 1\nn 1 s\nn 2 t\na 1 2 7\n", "tiny.max")
  * // { nodeCount: 2, fromIndex: Int32Array [0], toIndex: Int32Array [1], capacity: Float64Array [7], source: 0, sink: 1 }
@@ -56,7 +58,7 @@ export function parseDimacsMaxFlow(text: string, file: string): DimacsMaxFlowPro
   const issues: Issue[] = [];
   let omitted = 0;
   const report = (line: number, column: number, code: string, message: string): void => {
-    if (issues.length < DIMACS_MAX_ISSUES) issues.push({ file, line, column, code, message, severity: "error" });
+    if (issues.length < MAX_DIMACS_MAXFLOW_ISSUES) issues.push({ file, line, column, code, message, severity: "error" });
     else omitted++;
   };
 
@@ -177,7 +179,7 @@ export function parseDimacsMaxFlow(text: string, file: string): DimacsMaxFlowPro
       report(sinkLine, 1, "source-is-sink", `node ${sink + 1} is both source (line ${sourceLine}) and sink`);
     }
     if (arcLines !== declaredArcs) {
-      report(problemLine, 1, "arc-count-mismatch", `problem line declares ${declaredArcs} arcs, the file has ${arcLines}`);
+      report(problemLine, 1, "count-mismatch", `problem line declares ${declaredArcs} arcs, the file has ${arcLines}`);
     }
   }
   if (omitted > 0) {

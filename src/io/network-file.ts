@@ -31,8 +31,8 @@ const dateString = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected a dat
 /** Zod schema of a node object in a layer file (unknown keys refused). */
 export const nodeSchema = z.strictObject({
   id: z.string().min(1),
-  kind: z.enum(["centroid", "station", "road-junction", "port", "grid-node"]),
-  layer: z.enum(["rail", "road", "water", "power", "access", "zone"]),
+  kind: z.enum(["centroid", "station", "road-junction", "port", "grid-node", "service-stop"]),
+  layer: z.enum(["rail", "road", "water", "power", "access", "transit", "zone"]),
   name: z.string().min(1),
   nameZh: z.string().optional(),
   lon: z.number().finite().min(-180).max(180).optional(),
@@ -50,7 +50,7 @@ export const linkSchema = z.strictObject({
   facilityId: z.string().min(1),
   fromNodeId: z.string().min(1),
   toNodeId: z.string().min(1),
-  layer: z.enum(["rail", "road", "water", "power", "access"]),
+  layer: z.enum(["rail", "road", "water", "power", "access", "transit"]),
   linkType: z.string().min(1),
   name: z.string().optional(),
   nameZh: z.string().optional(),
@@ -80,7 +80,7 @@ export const linkSchema = z.strictObject({
 const layerFileSchema = z.strictObject({
   format: z.literal("deltanet-network-layer"),
   formatVersion: z.literal(1),
-  layer: z.enum(["rail", "road", "water", "power", "access", "zone"]),
+  layer: z.enum(["rail", "road", "water", "power", "access", "transit", "zone"]),
   description: z.string(),
   nodes: z.array(z.unknown()),
   links: z.array(z.unknown()),

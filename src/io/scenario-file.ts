@@ -13,6 +13,7 @@
  * modification is schema-checked on its own, so one bad entry does not hide the problems of the others: the spec keeps
  * the entries that passed (with their original index) and the issues list says what was wrong with the rest.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { distance } from "fastest-levenshtein";
@@ -109,6 +110,7 @@ export const SETTABLE_LINK_FIELDS = [
   "capacityMw",
   "lanes",
   "trainsPerDay",
+  "waitMin",
 ] as const;
 export type SettableLinkField = (typeof SETTABLE_LINK_FIELDS)[number];
 
@@ -119,7 +121,7 @@ const dateSchema = z
   .describe('Date "YYYY", "YYYY-MM" or "YYYY-MM-DD" (quote it in YAML). A partial date means the end of that year or month.');
 const nonNegative = z.number().nonnegative();
 const positive = z.number().positive();
-const layerSchema = z.enum(["rail", "road", "water", "power", "access"]);
+const layerSchema = z.enum(["rail", "road", "water", "power", "access", "transit"]);
 const statusSchema = z.enum(["existing", "under-construction", "planned"]);
 const noteSchema = z.string().describe("Free text: why this modification is here.");
 const idListSchema = z
@@ -147,6 +149,7 @@ const fieldValuesSchema = z
     capacityMw: positive.describe("MW, > 0"),
     lanes: z.number().int().positive().describe("lanes, both directions, integer > 0 (capacity is not recomputed)"),
     trainsPerDay: positive.describe("scheduled trains per day in the link's direction, > 0"),
+    waitMin: nonNegative.describe("minutes, ≥ 0, transit boarding links; shifts timeMin by the change in wait"),
   })
   .partial();
 const scaleValuesSchema = z
@@ -157,6 +160,7 @@ const scaleValuesSchema = z
     capacityVehPerHour: positive,
     capacityMw: positive,
     trainsPerDay: positive,
+    waitMin: positive,
   })
   .partial()
   .describe("Multipliers (> 0) applied to the current values (lanes cannot be scaled: set them).");
@@ -319,6 +323,11 @@ export interface ScenarioSpec {
   hasKey: { extends: boolean; network: boolean };
   /** The parsed document, to map paths to lines. */
   source: PositionedDocument;
+  /**
+   * sha256 (64 lower-case hex characters) of the file's bytes as read (of the text's UTF-8 bytes for
+   * {@link parseScenarioText}): the scenario's entry in a run's provenance.
+   */
+  sha256: string;
 }
 
 /** A resolved `extends` chain. */
@@ -401,7 +410,22 @@ function objectKeysAt(schema: z.ZodType, path: PathSegments): string[] {
   return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
 }
 
-function convertZodIssues(
+/**
+ * Turns zod issues into positioned issues with deltanet's codes and messages: `missing-key`, `wrong-type` (with the
+ * quoted-number hint), `not-a-number`, `not-finite`, `not-an-integer`, `out-of-range`, `too-few-items`,
+ * `empty-string`, `unknown-key` and `invalid-value` (both with "did you mean"), `invalid-date`, `invalid-format`.
+ * Shared by the scenario and check-rules file readers.
+ * @param spec the file name and its positioned document
+ * @param root the whole parsed document (values are looked up at `basePath` + the issue's path, to tell a missing
+ *   key from a wrong value)
+ * @param basePath where the value the schema checked sits in the document (e.g. `["modifications", 2]`)
+ * @param schema the schema that failed (to list allowed keys)
+ * @param error the zod error
+ * @param extra fields added to every issue (e.g. `modificationIndex`)
+ * @returns one issue per zod issue (one per unknown key), severity `error`
+ * @example convertZodIssues(spec, root, [], z.strictObject({ name: z.string() }), err, {})[0].code // "unknown-key"
+ */
+export function convertZodIssues(
   spec: Pick<ScenarioSpec, "file" | "source">,
   root: unknown,
   basePath: PathSegments,
@@ -554,10 +578,10 @@ function crossFieldIssues(spec: Pick<ScenarioSpec, "file" | "source">, value: Mo
       }
     }
     const all = [...setKeys, ...scaleKeys];
-    if (all.includes("timeMin") && (all.includes("speedKph") || all.includes("borderDelayMin"))) {
+    if (all.includes("timeMin") && (all.includes("speedKph") || all.includes("borderDelayMin") || all.includes("waitMin"))) {
       const where = setKeys.includes("timeMin") ? "set" : "scale";
       out.push(
-        issueAt(spec, [...base, where, "timeMin"], "conflicting-fields", `"timeMin" cannot be changed together with speedKph or borderDelayMin (they recompute timeMin)`, extra),
+        issueAt(spec, [...base, where, "timeMin"], "conflicting-fields", `"timeMin" cannot be changed together with speedKph, borderDelayMin or waitMin (they recompute timeMin)`, extra),
       );
     }
   }
@@ -670,6 +694,7 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
     modificationEntryCount: rawMods.length,
     hasKey,
     source,
+    sha256: createHash("sha256").update(text, "utf8").digest("hex"),
   };
   return { spec, issues };
 }
@@ -700,7 +725,11 @@ function readScenarioFileCollecting(path: string): ParsedScenario {
   if (!existsSync(path)) {
     return { issues: [{ file: path, path: "", code: "file-not-found", message: `scenario file not found (resolved to ${resolve(path)})`, severity: "error" }] };
   }
-  return parseScenarioText(readFileSync(path, "utf8"), path);
+  const bytes = readFileSync(path);
+  const parsed = parseScenarioText(bytes.toString("utf8"), path);
+  // Hash the bytes on disk, not the decoded text (they differ only for invalid UTF-8).
+  if (parsed.spec) parsed.spec.sha256 = createHash("sha256").update(bytes).digest("hex");
+  return parsed;
 }
 
 /** Result of {@link inspectScenarioChain}. */

@@ -67,3 +67,20 @@ export function networkChecksum(network: Network): string {
   hash.update("]}");
   return hash.digest("hex");
 }
+
+/**
+ * sha256 (lower-case hex, 64 characters) of a JSON-safe value in the canonical form of the module header: object
+ * keys sorted by code units at every depth, `undefined` members left out, arrays kept in order. Used for the
+ * `parametersSha256` of a run's provenance, so two runs with the same effective parameters get the same hash whatever
+ * order their options were written in.
+ *
+ * Never throws for JSON-safe values (numbers are written as `JSON.stringify` writes them, so NaN/±Infinity hash as
+ * `null`: callers validate numbers before).
+ * @param value plain data (objects, arrays, strings, finite numbers, booleans, null)
+ * @returns 64 hex characters
+ * @example contentSha256({ b: 1, a: [2] }) === contentSha256({ a: [2], b: 1 }) // true
+ * @example contentSha256({}) // sha256 of "{}" = "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"
+ */
+export function contentSha256(value: unknown): string {
+  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+}

@@ -4,11 +4,22 @@
  */
 import { MultiDirectedGraph } from "graphology";
 
-/** Infrastructure layers. `access` holds centroid connectors and station access/egress links. */
-export type Layer = "rail" | "road" | "water" | "power" | "access";
-export const LAYERS: readonly Layer[] = ["rail", "road", "water", "power", "access"];
-/** The physical layers reported on separately (access is glue, not infrastructure). */
+/**
+ * Network layers. `access` holds centroid connectors and station access/egress links. `transit` is the rail passenger
+ * service model: one node per stop of each directed stopping pattern (kind `service-stop`) with `rail-ride` links
+ * between consecutive stops and `rail-board`/`rail-alight` links to the station; the `rail` layer keeps the non-stop
+ * legs between stations for connectivity and capacity.
+ */
+export type Layer = "rail" | "road" | "water" | "power" | "access" | "transit";
+export const LAYERS: readonly Layer[] = ["rail", "road", "water", "power", "access", "transit"];
+/** The physical layers reported on separately (access is glue and transit a service model, not infrastructure). */
 export const INFRASTRUCTURE_LAYERS: readonly Exclude<Layer, "access">[] = ["rail", "road", "water", "power"];
+
+/**
+ * Link types of the `transit` layer: a ride between consecutive stops of one directed stopping pattern (in-vehicle
+ * time), a boarding (station → stop node: wait + boarding time) and an alighting (stop node → station).
+ */
+export const TRANSIT_LINK_TYPES = { ride: "rail-ride", board: "rail-board", alight: "rail-alight" } as const;
 
 /** Life-cycle status of a link or node as recorded in the data. */
 export type Status = "existing" | "under-construction" | "planned";
@@ -20,7 +31,8 @@ export type NodeKind =
   | "station" // rail station
   | "road-junction" // city expressway node (or a river-bank sub-node of a city)
   | "port" // waterway port node
-  | "grid-node"; // power grid node (province or substation)
+  | "grid-node" // power grid node (province or substation)
+  | "service-stop"; // transit: one stop of one directed stopping pattern (layer `transit`)
 
 /** Attributes of a node. Coordinates are WGS-84-ish degrees (see networks/yrd/SOURCES.md for datum caveats). */
 export interface NodeAttributes {
@@ -47,7 +59,7 @@ export interface NodeAttributes {
 
 /**
  * Attributes of a directed link. Units are in the names. `timeMin` is the generalised travel time the engine uses
- * (in-vehicle + waiting for access links + border delay for roads). Numbers that are assumptions say so in
+ * (in-vehicle + waiting for transit boarding links + border delay for roads). Numbers that are assumptions say so in
  * `estimate`/`source`.
  */
 export interface LinkAttributes {
@@ -75,7 +87,7 @@ export interface LinkAttributes {
   speedKph?: number;
   /** Road: delay at a provincial-border toll station, minutes (already included in timeMin). */
   borderDelayMin?: number;
-  /** Access links: waiting time from service frequency, minutes (already included in timeMin). */
+  /** Transit boarding links: waiting time from service frequency, minutes (already included in timeMin). */
   waitMin?: number;
   capacityVehPerHour?: number;
   lanes?: number;

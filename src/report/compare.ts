@@ -56,11 +56,34 @@ export interface CapacityComparison {
   minCutAfter: CapacityResult["minCut"];
 }
 
+/** One way in which two runs' provenance differs (see {@link runMismatches}). */
+export interface RunMismatch {
+  /** `network`: the base networks' checksums differ; `engine`: the deltanet versions differ. */
+  field: "network" | "engine";
+  /** The value of the first (before/baseline) run: a sha256 or a version. */
+  before: string;
+  /** The value of the second (after/candidate) run. */
+  after: string;
+  /** One line saying what differs, with both values. */
+  message: string;
+}
+
+/** Options of {@link compareRuns}. */
+export interface CompareOptions {
+  /**
+   * Compare runs whose base network or engine (deltanet version) differ instead of refusing them; the differences
+   * are still recorded in `mismatches`. Default false. Runs with different parameters are always refused.
+   */
+  allowMismatch?: boolean;
+}
+
 /** The document `deltanet compare` writes (JSON schemaVersion 1, see README). */
 export interface ComparisonResult {
   schemaVersion: number;
   kind: "deltanet-compare";
   deltanetVersion: string;
+  /** How the two runs' provenance differs (empty when they share network and engine; see `allowMismatch`). */
+  mismatches: RunMismatch[];
   before: RunResult["scenario"];
   after: RunResult["scenario"];
   parameters: RunResult["parameters"];
@@ -85,15 +108,86 @@ function withoutLayer(c: LayerConnectivity): Omit<LayerConnectivity, "layer"> {
   return rest;
 }
 
+/** First 12 hex characters of a sha256, enough to tell two apart in a message. */
+function shortHash(hash: string): string {
+  return hash.length > 12 ? `${hash.slice(0, 12)}…` : hash;
+}
+
 /**
- * Compares two runs made with the same parameters.
- * @throws UsageError (code `mismatched-runs`) when cutoffs, cities, layers or capacity queries differ.
+ * How the provenance of two runs differs: the base network (`provenance.networkChecksum`) and the engine
+ * (`provenance.deltanetVersion`). Scenario files and parameters are not listed: the scenarios differ by design, and
+ * parameters are checked separately (they must match).
+ * @param before the first run (baseline)
+ * @param after the second run (candidate)
+ * @returns the differences, `network` first; empty when both match
+ * @example runMismatches(runOnNetworkA, runOnNetworkB)[0].message
+ * // "base network differs: sha256 3f1c2a9b0d4e… (baseline-2019) vs 77aa01c3e5f2… (candidate)"
+ */
+export function runMismatches(before: RunResult, after: RunResult): RunMismatch[] {
+  const out: RunMismatch[] = [];
+  const b = before.provenance;
+  const a = after.provenance;
+  if (b.networkChecksum !== a.networkChecksum) {
+    out.push({
+      field: "network",
+      before: b.networkChecksum,
+      after: a.networkChecksum,
+      message: `base network differs: sha256 ${shortHash(b.networkChecksum)} (${before.scenario.name}) vs ${shortHash(a.networkChecksum)} (${after.scenario.name})`,
+    });
+  }
+  if (b.deltanetVersion !== a.deltanetVersion) {
+    out.push({
+      field: "engine",
+      before: b.deltanetVersion,
+      after: a.deltanetVersion,
+      message: `engine differs: deltanet ${b.deltanetVersion} (${before.scenario.name}) vs ${a.deltanetVersion} (${after.scenario.name})`,
+    });
+  }
+  return out;
+}
+
+/** Names of the parameter groups that differ between two runs, e.g. `["cutoffsMin"]`. */
+function parameterDifferences(before: RunResult, after: RunResult): string[] {
+  const keys = ["cutoffsMin", "passengerLayers", "capacityQueries"] as const;
+  return keys.filter((k) => JSON.stringify(before.parameters[k]) !== JSON.stringify(after.parameters[k]));
+}
+
+/**
+ * Refuses to pair two runs that cannot be compared: different parameters always; a different base network or
+ * engine unless `options.allowMismatch`.
+ * @returns the provenance differences (empty, or allowed ones)
+ * @throws UsageError (code `mismatched-runs`) naming the parameters that differ, with both values of cutoffs;
+ *   UsageError (code `provenance-mismatch`, exit 2) listing every network/engine difference
+ * @example assertComparable(baseline, candidate) // [] for two scenarios of one network run by one deltanet
+ */
+export function assertComparable(before: RunResult, after: RunResult, options: CompareOptions = {}): RunMismatch[] {
+  const params = parameterDifferences(before, after);
+  if (params.length > 0) {
+    const cutoffs = params.includes("cutoffsMin") ? ` (cutoffs ${before.parameters.cutoffsMin.join(", ")} vs ${after.parameters.cutoffsMin.join(", ")} min)` : "";
+    throw new UsageError(`cannot compare runs made with different parameters: ${params.join(", ")} differ${cutoffs}`, "mismatched-runs");
+  }
+  const mismatches = runMismatches(before, after);
+  if (mismatches.length > 0 && options.allowMismatch !== true) {
+    throw new UsageError(
+      `refusing to compare runs of different networks or engines: ${mismatches.map((m) => m.message).join("; ")}. ` +
+        `Pass --allow-mismatch (allowMismatch: true) to compare them anyway.`,
+      "provenance-mismatch",
+    );
+  }
+  return mismatches;
+}
+
+/**
+ * Compares two runs made with the same parameters, on the same base network by the same engine.
+ * @param before the first run (after − before is reported)
+ * @param after the second run
+ * @param options `allowMismatch` (default false): compare runs of different base networks or engines anyway
+ * @throws UsageError (code `mismatched-runs`) when cutoffs, cities, layers or capacity queries differ; UsageError
+ *   (code `provenance-mismatch`) when the base network checksum or the deltanet version differ, unless allowed.
  * @example compareRuns(baseline, plan).capacity[0].change // e.g. 12000 (veh/h more north → south)
  */
-export function compareRuns(before: RunResult, after: RunResult): ComparisonResult {
-  if (JSON.stringify(before.parameters) !== JSON.stringify(after.parameters)) {
-    throw new UsageError("cannot compare runs made with different parameters (cutoffs, layers or capacity queries)", "mismatched-runs");
-  }
+export function compareRuns(before: RunResult, after: RunResult, options: CompareOptions = {}): ComparisonResult {
+  const mismatches = assertComparable(before, after, options);
   const afterCities = new Map(after.isochrones.map((c) => [c.zoneId, c]));
   const isochrones: CityComparison[] = before.isochrones.map((b) => {
     const a = afterCities.get(b.zoneId);
@@ -155,6 +249,7 @@ export function compareRuns(before: RunResult, after: RunResult): ComparisonResu
     schemaVersion: RESULT_SCHEMA_VERSION,
     kind: "deltanet-compare",
     deltanetVersion: after.deltanetVersion,
+    mismatches,
     before: before.scenario,
     after: after.scenario,
     parameters: before.parameters,

@@ -10,9 +10,12 @@
  * 3. The modifications in order, parents' first. Each is resolved against the working copy as left by the ones
  *    before it (so a `close-link` may target a link an earlier `add-link` made) and applied only if it resolved
  *    without error; every issue of every modification is collected. `open-project` puts links back in service.
- * 4. Out-of-service links are removed. Then every non-centroid node that had an infrastructure (non-`access`) link
- *    in the base network but has none left is removed together with its access links: a station with no line in
- *    service is not in service, and neither are its access/egress links. Closed links still count as links.
+ * 4. Out-of-service links are removed. Then every transit stop node (kind `service-stop`) with no `rail-ride` link
+ *    left is removed together with its board/alight links: a stop of a pattern that does not run is not in service
+ *    (board/alight links are a stop node's access, as station-access links are a station's). Then every other
+ *    non-centroid node that had an infrastructure (non-`access`) link in the base network but has none left is
+ *    removed together with its access links: a station with no line in service is not in service, and neither are
+ *    its access/egress links; transit board/alight links count as service of a station. Closed links still count.
  * Any error → one `ScenarioError` with every issue (errors and warnings), capped at {@link MAX_ISSUES_PER_CODE} per
  * code with an "omitted" line. Warnings alone (`partial-match`, `duplicate-target`) are returned in `warnings`.
  *
@@ -36,7 +39,7 @@ import {
   type ScenarioIssue,
 } from "../io/scenario-file.ts";
 import { networkChecksum } from "../model/checksum.ts";
-import type { Network } from "../model/network.ts";
+import { TRANSIT_LINK_TYPES, type Network } from "../model/network.ts";
 import { inServiceOn } from "./as-of-date.ts";
 import type { ModificationLog, ScenarioContext } from "./modification.ts";
 import { createModification } from "./registry.ts";
@@ -53,9 +56,9 @@ export interface ScenarioSummary {
   linksOutOfServiceAtAsOfDate: number;
   /** Out-of-service links removed at the end (after `open-project`). */
   outOfServiceLinksRemoved: number;
-  /** Nodes removed because no infrastructure link of theirs is left. */
+  /** Nodes removed because no infrastructure link of theirs (for a transit stop node: no ride) is left. */
   nodesRemoved: number;
-  /** Access links removed with those nodes. */
+  /** Access links (and board/alight links of transit stop nodes) removed with those nodes. */
   accessLinksRemovedWithNodes: number;
 }
 
@@ -69,6 +72,8 @@ export interface ScenarioResult {
     description?: string;
     /** Files of the chain, root first, as given/joined. */
     files: string[];
+    /** sha256 of each file's bytes, parallel to `files` (64 hex characters each). */
+    fileSha256: string[];
     asOfDate?: string;
     /** Number of modifications applied, all files. */
     modificationCount: number;
@@ -185,13 +190,21 @@ function execute(chain: ScenarioChain, base: Network): Execution {
   });
   let nodesRemoved = 0;
   let accessLinksRemovedWithNodes = 0;
-  for (const node of network.nodes().sort(byCodeUnits)) {
-    if (!hadInfrastructure.has(node) || network.getNodeAttribute(node, "kind") === "centroid") continue;
-    const attached = network.edges(node);
-    if (attached.some((id) => network.getEdgeAttribute(id, "layer") !== "access")) continue;
-    accessLinksRemovedWithNodes += attached.length;
-    nodesRemoved++;
-    network.dropNode(node);
+  const isRide = (id: string) => network.getEdgeAttribute(id, "linkType") === TRANSIT_LINK_TYPES.ride;
+  const isInfrastructure = (id: string) => network.getEdgeAttribute(id, "layer") !== "access";
+  const nodes = network.nodes().sort(byCodeUnits);
+  // Stop nodes first, so that a station left with only the board/alight links of dropped stop nodes goes too.
+  for (const stopsPass of [true, false]) {
+    for (const node of nodes) {
+      if (!network.hasNode(node) || !hadInfrastructure.has(node)) continue;
+      const kind = network.getNodeAttribute(node, "kind");
+      if (kind === "centroid" || (kind === "service-stop") !== stopsPass) continue;
+      const attached = network.edges(node);
+      if (attached.some(stopsPass ? isRide : isInfrastructure)) continue;
+      accessLinksRemovedWithNodes += attached.length;
+      nodesRemoved++;
+      network.dropNode(node);
+    }
   }
   return {
     network,
@@ -264,6 +277,7 @@ export function applyScenario(input: ScenarioChain | string, options: ApplyScena
       name: leaf.name,
       ...(leaf.description !== undefined ? { description: leaf.description } : {}),
       files: chain.specs.map((s) => s.file),
+      fileSha256: chain.specs.map((s) => s.sha256),
       ...(asOfDate !== undefined ? { asOfDate } : {}),
       modificationCount: run.modificationCount,
     },

@@ -3,7 +3,8 @@
  * `add-link`), and the travel-time formula used when speed or border delay changes.
  *
  * The table follows `src/model/network.ts`: roads have lanes, veh/h capacity and border delays; rail has trains/day;
- * power has MW and no travel time; access links (centroid connectors, station access) have times only.
+ * power has MW and no travel time; access links (centroid connectors, station access) have times only; transit links
+ * (rides, boardings, alightings of stopping patterns) have times, trains/day and the boarding wait.
  */
 import type { SettableLinkField } from "../io/scenario-file.ts";
 import type { Layer, LinkAttributes } from "../model/network.ts";
@@ -16,6 +17,7 @@ export const LAYER_FIELDS: Readonly<Record<Layer, readonly SettableLinkField[]>>
   water: ["timeMin", "speedKph"],
   access: ["timeMin", "speedKph"],
   power: ["capacityMw"],
+  transit: ["timeMin", "trainsPerDay", "waitMin"],
 };
 
 /** Extra numeric fields `add-link` accepts per layer, beyond {@link LAYER_FIELDS}. */
@@ -25,6 +27,7 @@ export const ADD_LINK_EXTRA_FIELDS: Readonly<Record<Layer, readonly string[]>> =
   water: ["lengthKm", "vesselClass"],
   access: ["lengthKm", "waitMin"],
   power: ["lengthKm"],
+  transit: ["lengthKm"],
 };
 
 /**

@@ -6,7 +6,10 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { bridgesAndArticulationPoints } from "../../src/algorithms/bridges.ts";
 import { UsageError } from "../../src/errors.ts";
+import { readFileSync } from "node:fs";
+import { weakComponents } from "../../src/algorithms/components.ts";
 import { closedMask, graphOf, randomFacilityGraph, undirectedComponentsOracle } from "../support/link-graph.ts";
+import { describeShared, sharedPath } from "../support/shared-data.ts";
 
 const SEED = 20_240_612;
 
@@ -184,5 +187,34 @@ describe("bridgesAndArticulationPoints argument errors (UsageError, matched by c
     expect(() => bridgesAndArticulationPoints(3, Int32Array.of(0, 1), Int32Array.of(1, 2), Int32Array.of(4, 4))).toThrow(
       expect.objectContaining({ message: expect.stringMatching(/links 0 .* and 1 .* share facility 4/) }),
     );
+  });
+});
+
+describeShared("bridgesAndArticulationPoints on the New York road graph (../shared/data/reference/dimacs/NY.gr)", () => {
+  test("NY.gr (PACE 2016, 264,346 nodes, 365,050 edges as 730,100 two-way links): 52,703 bridges, 46,476 articulation points", () => {
+    // Source: github.com/ben-strasser/road-graphs-pace16 (public domain), see ../shared/data/reference/PROVENANCE.md.
+    // Expected counts computed independently with networkx 3.6.1: sum(1 for _ in nx.bridges(G)) = 52,703 and
+    // sum(1 for _ in nx.articulation_points(G)) = 46,476 on the same undirected graph.
+    const lines = readFileSync(sharedPath("data/reference/dimacs/NY.gr"), "utf8").split("\n");
+    let nodeCount = 0;
+    const from: number[] = [];
+    const to: number[] = [];
+    for (const line of lines) {
+      const t = line.trim().split(/\s+/);
+      if (t[0] === "p") nodeCount = Number(t[2]);
+      else if (t[0] !== "c" && t[0] !== "" && t.length === 2) {
+        // Edge k → links 2k (u→v) and 2k+1 (v→u), facility k.
+        from.push(Number(t[0]) - 1, Number(t[1]) - 1);
+        to.push(Number(t[1]) - 1, Number(t[0]) - 1);
+      }
+    }
+    expect([nodeCount, from.length]).toEqual([264_346, 730_100]);
+    const fromIndex = Int32Array.from(from);
+    const toIndex = Int32Array.from(to);
+    const facilityOfLink = Int32Array.from(from, (_, i) => i >> 1);
+    const r = bridgesAndArticulationPoints(nodeCount, fromIndex, toIndex, facilityOfLink);
+    expect([r.bridgeFacilities.length, r.articulationNodes.length]).toEqual([52_703, 46_476]);
+    // PROVENANCE.md: the graph is connected.
+    expect(weakComponents(nodeCount, fromIndex, toIndex).count).toBe(1);
   });
 });

@@ -8,16 +8,18 @@
  *   node <id> key=value…  extra node attributes (kind, zoneId, populationPersons, province, yangtzeBank, name, nameZh)
  *   project <id> <nameZh> <status> [opened=YYYY-MM-DD] : <facilityId> <facilityId> …
  * Link tokens: `10min` timeMin, `84km` lengthKm, `100kph` speedKph, `6000vph` capacityVehPerHour, `500mw`
- * capacityMw, `80tpd` trainsPerDay, `6lanes` lanes; a layer word (road, rail, water, power, access; when absent it
- * comes from the node ids: the same `<layer>:` prefix on both ends, or `access` when one end is a `zone:`); a
+ * capacityMw, `80tpd` trainsPerDay, `6lanes` lanes; a layer word (road, rail, water, power, access, transit; when
+ * absent it comes from the node ids: the same `<layer>:` prefix on both ends, `access` when one end is a `zone:`,
+ * `transit` when one end is a `svc:` stop node); a
  * status word (existing (default), planned, under-construction); `key=value` for any other attribute, with shorthands
  * `id=` (facility id), `type=` (linkType), `opened=` (openedDate, also sets openedYear), `project=a,b` (projectIds).
  * Values of numeric attributes (timeMin, borderDelayMin, populationPersons, …) are numbers, of true/false attributes
  * (crossesProvincialBorder, crossesYangtze, estimate, closed) booleans, all others strings. Defaults: facility id `<layer>:<a>-<b>` where a/b
  * are the node ids without a leading `<layer>:`; linkType expressway / rail-leg / channel / ac-line /
- * centroid-connector by layer; timeMin = lengthKm / speedKph × 60 + borderDelayMin + waitMin when not given (all
+ * centroid-connector / rail-ride by layer (give `type=rail-board` / `type=rail-alight` for station ↔ stop links); timeMin = lengthKm / speedKph × 60 + borderDelayMin + waitMin when not given (all
  * layers but power need one or the other); source "test fixture". Nodes are created on first use; kind from the id
- * prefix (`zone:` centroid, `rail:` station, `road:` road-junction, `water:` port, `power:` grid-node).
+ * prefix (`zone:` centroid, `rail:` station, `road:` road-junction, `water:` port, `power:` grid-node, `svc:`
+ * service-stop of layer transit).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -52,6 +54,7 @@ const DEFAULT_LINK_TYPE: Record<Layer, string> = {
   water: "channel",
   power: "ac-line",
   access: "centroid-connector",
+  transit: "rail-ride",
 };
 
 const KIND_BY_PREFIX: [string, NodeKind, NodeAttributes["layer"]][] = [
@@ -60,6 +63,7 @@ const KIND_BY_PREFIX: [string, NodeKind, NodeAttributes["layer"]][] = [
   ["road:", "road-junction", "road"],
   ["water:", "port", "water"],
   ["power:", "grid-node", "power"],
+  ["svc:", "service-stop", "transit"],
 ];
 
 const NUMBER_KEYS = new Set([
@@ -95,6 +99,7 @@ function inferLayer(from: string, to: string): Layer | undefined {
   const a = prefix(from);
   const b = prefix(to);
   if (a === "zone" || b === "zone") return "access";
+  if (a === "svc" || b === "svc") return "transit";
   if (a === b && (LAYERS as readonly string[]).includes(a)) return a as Layer;
   return undefined;
 }
@@ -168,7 +173,7 @@ export function tinyNetwork(text: string, name = "tiny"): Network {
         else attrs[key] = parseValue(key, value);
       } else fail(`unknown token ${t}`);
     }
-    if (!layer) layer = inferLayer(from!, to!) ?? fail("no layer word (road, rail, water, power, access)");
+    if (!layer) layer = inferLayer(from!, to!) ?? fail("no layer word (road, rail, water, power, access, transit)");
     const strip = (id: string) => (id.startsWith(`${layer}:`) ? id.slice(layer!.length + 1) : id);
     const facility = facilityId ?? `${layer}:${strip(from!)}-${strip(to!)}`;
     if (attrs.timeMin === undefined && layer !== "power") {
@@ -204,6 +209,7 @@ const LAYER_FILE: Record<NodeAttributes["layer"], string> = {
   water: "water.json",
   power: "power.json",
   access: "access.json",
+  transit: "transit.json",
 };
 
 /**
@@ -222,7 +228,7 @@ export function writeNetworkFolder(network: Network, dir: string, description = 
   const cmp = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   network.forEachNode((_id, a) => bucket(a.layer).nodes.push(a));
   network.forEachEdge((_id, a) => bucket(a.layer).links.push(a));
-  const layers = (["zone", "rail", "road", "water", "power", "access"] as const).filter((l) => byLayer.has(l));
+  const layers = (["zone", "rail", "road", "water", "power", "access", "transit"] as const).filter((l) => byLayer.has(l));
   const write = (file: string, value: unknown) => writeFileSync(join(dir, file), `${JSON.stringify(value, null, 2)}\n`);
   const projects = Object.values(network.getAttribute("projects") ?? {}).sort(cmp);
   write("network.json", {

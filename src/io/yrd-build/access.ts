@@ -1,16 +1,16 @@
 /**
- * YRD builder, access: centroid connectors zone ↔ city expressway node, and station access (zone → station, with the
- * wait for the next train) and egress (station → zone) links for every station of a city.
+ * YRD builder, access: centroid connectors zone ↔ city expressway node, and station access (zone → station) and
+ * egress (station → zone) links for every station of a city.
  *
  * - centroid connector: CENTROID_CONNECTOR_MIN each way; bank sub-nodes are reached through their city's road node
  *   over a crossing, never straight from the centroid.
- * - access timeMin = distance / STATION_ACCESS_SPEED_KPH × 60 + ACCESS_TERMINAL_MIN + waitMin, where distance is the
+ * - access timeMin = distance / STATION_ACCESS_SPEED_KPH × 60 + ACCESS_TERMINAL_MIN, where distance is the
  *   great-circle from the city centre to the station (DEFAULT_ACCESS_KM when the station has no coordinates or only a
- *   city-centre placeholder), and waitMin = min(WAIT_CAP_MIN, ½ × SERVICE_WINDOW_MIN / departures per day); departures
- *   = Σ trainsPerDay of the station's outbound timetable legs (of its estimated legs when it has none).
- * - egress timeMin = distance / speed × 60 + EGRESS_TERMINAL_MIN, no wait.
- * Transfers between stations, and between rail and road, go through the city centroid (egress + access + wait); a
- * change of train at one station is not penalised beyond the dwell included in leg times (the leg graph cannot see it).
+ *   city-centre placeholder). No wait: the wait for a train is on the transit layer's boarding links (transit.ts),
+ *   where it depends on the corridor boarded into and is paid again at every change of train.
+ * - egress timeMin = distance / speed × 60 + EGRESS_TERMINAL_MIN.
+ * Transfers between stations of a city, and between rail and road, go through the city centroid (egress + access);
+ * a change of train at one station is a transit alight + board (wait + BOARDING_MIN).
  */
 import type { LinkAttributes, NodeAttributes } from "../../model/network.ts";
 import {
@@ -18,9 +18,7 @@ import {
   CENTROID_CONNECTOR_MIN,
   DEFAULT_ACCESS_KM,
   EGRESS_TERMINAL_MIN,
-  SERVICE_WINDOW_MIN,
   STATION_ACCESS_SPEED_KPH,
-  WAIT_CAP_MIN,
   n,
 } from "./assumptions.ts";
 import { zoneNodeId } from "./cities.ts";
@@ -34,12 +32,11 @@ import { oneWay, twoWay, type LayerBuild } from "./types.ts";
  * Builds the access layer.
  * @param data loaded YRD data
  * @param railNodes station nodes (timetable and estimated lines)
- * @param railLinks all rail links (for departures per station)
  * @param placeholderCoords station node ids whose coordinates are a city-centre placeholder
  * @returns links only (their nodes live in the other layers)
- * @example buildAccess(data, nodes, links, new Set()).links.find((l) => l.id === "access:cc:310100:ab")?.timeMin // 15
+ * @example buildAccess(data, nodes, new Set()).links.find((l) => l.id === "access:cc:310100:ab")?.timeMin // 15
  */
-export function buildAccess(data: YrdData, railNodes: readonly NodeAttributes[], railLinks: readonly LinkAttributes[], placeholderCoords: ReadonlySet<string>): LayerBuild {
+export function buildAccess(data: YrdData, railNodes: readonly NodeAttributes[], placeholderCoords: ReadonlySet<string>): LayerBuild {
   const links: LinkAttributes[] = [];
   for (const c of data.cities) {
     links.push(
@@ -54,21 +51,11 @@ export function buildAccess(data: YrdData, railNodes: readonly NodeAttributes[],
       ),
     );
   }
-  const timetableDepartures = new Map<string, number>();
-  const estimatedDepartures = new Map<string, number>();
-  for (const l of railLinks) {
-    const m = l.estimate ? estimatedDepartures : timetableDepartures;
-    m.set(l.fromNodeId, (m.get(l.fromNodeId) ?? 0) + (l.trainsPerDay ?? 0));
-  }
   const speed = n(STATION_ACCESS_SPEED_KPH);
   for (const st of railNodes) {
     const city = data.cityByAdcode.get(st.zoneId!)!;
     const known = st.lon !== undefined && st.lat !== undefined && !placeholderCoords.has(st.id);
     const distanceKm = known ? greatCircleKm(city, { lon: st.lon!, lat: st.lat! }) : n(DEFAULT_ACCESS_KM);
-    const fromTimetable = timetableDepartures.get(st.id) ?? 0;
-    const departures = fromTimetable > 0 ? fromTimetable : (estimatedDepartures.get(st.id) ?? 0);
-    const headwayMin = departures > 0 ? n(SERVICE_WINDOW_MIN) / departures : Infinity;
-    const waitMin = Math.min(n(WAIT_CAP_MIN), headwayMin / 2);
     const rideMin = (distanceKm / speed) * 60;
     const distNote = known ? `great-circle ${km(distanceKm)} km city centre–station` : `DEFAULT_ACCESS_KM ${n(DEFAULT_ACCESS_KM)} km (station position unknown)`;
     const stationZh = st.nameZh ?? st.id.slice(5);
@@ -78,8 +65,8 @@ export function buildAccess(data: YrdData, railNodes: readonly NodeAttributes[],
       oneWay(
         {
           ...common, linkType: "station-access", name: `${city.nameEn} centroid → ${stationZh}`,
-          timeMin: minutes(rideMin + n(ACCESS_TERMINAL_MIN) + waitMin), lengthKm: km(distanceKm), waitMin: minutes(waitMin),
-          estimateNote: `${distNote} at STATION_ACCESS_SPEED_KPH + ACCESS_TERMINAL_MIN + waitMin = min(WAIT_CAP_MIN, ½ × SERVICE_WINDOW_MIN / ${Math.round(departures * 10) / 10} departures/day${fromTimetable > 0 ? "" : " (estimated lines)"})`,
+          timeMin: minutes(rideMin + n(ACCESS_TERMINAL_MIN)), lengthKm: km(distanceKm),
+          estimateNote: `${distNote} at STATION_ACCESS_SPEED_KPH + ACCESS_TERMINAL_MIN (the wait is on the transit boarding links)`,
         },
         zoneNodeId(city.adcode), st.id, "access",
       ),
@@ -96,7 +83,7 @@ export function buildAccess(data: YrdData, railNodes: readonly NodeAttributes[],
   return {
     layer: "access",
     description:
-      "Access: centroid connectors (zone ↔ city expressway node) and station access/egress links (zone ↔ each station of the city). Transfers between stations and between modes go through the centroid. All times are documented assumptions (SOURCES.md).",
+      "Access: centroid connectors (zone ↔ city expressway node) and station access/egress links (zone ↔ each station of the city; the wait for a train is on the transit boarding links). Transfers between stations and between modes go through the centroid. All times are documented assumptions (SOURCES.md).",
     nodes: [],
     links,
     derived: [],

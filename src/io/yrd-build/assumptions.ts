@@ -70,15 +70,20 @@ export const EGRESS_TERMINAL_MIN = a(
   "EGRESS_TERMINAL_MIN", 5, "min", "station-egress links",
   "assumption: platform to station exit; no security check on arrival",
 );
-/** Access: service window in which the day's departures are spread. */
+/** Transit: service window in which the day's trains are spread. */
 export const SERVICE_WINDOW_MIN = a(
-  "SERVICE_WINDOW_MIN", 1080, "min", "headway = window / departures per day",
+  "SERVICE_WINDOW_MIN", 1080, "min", "headway = window / trains per day of the boarded corridor (rail-board links)",
   "assumption: 06:00–24:00 operating day",
 );
-/** Access: cap of the waiting time. */
+/** Transit: cap of the waiting time. */
 export const WAIT_CAP_MIN = a(
-  "WAIT_CAP_MIN", 30, "min", "waitMin = min(cap, ½ × headway) on station-access links",
+  "WAIT_CAP_MIN", 30, "min", "waitMin = min(cap, ½ × headway) on rail-board links",
   "assumption: with sparse service travellers time their arrival to the timetable instead of waiting half a headway",
+);
+/** Transit: time to board a train, also the minimum time to change trains. */
+export const BOARDING_MIN = a(
+  "BOARDING_MIN", 5, "min", "rail-board links: timeMin = waitMin + BOARDING_MIN (at the first boarding and at every change of train)",
+  "assumption: walk from the concourse or the arriving train to the platform and board; at a change of train it is the minimum transfer time (the model has no platform layout), so a transfer costs wait + BOARDING_MIN",
 );
 /** Access: access distance for a station without coordinates. */
 export const DEFAULT_ACCESS_KM = a(
@@ -140,7 +145,7 @@ export const SUTONG_GIL_DATE = a(
 export const STATIC_ASSUMPTIONS: readonly Assumption[] = [
   ROAD_CIRCUITY, ROAD_SPEED_KPH, ROAD_URBAN_SPEED_KPH, BORDER_DELAY_MIN, EXPRESSWAY_LANES, LANE_CAPACITY_PCU_PER_HOUR,
   CENTROID_CONNECTOR_MIN, STATION_ACCESS_SPEED_KPH, ACCESS_TERMINAL_MIN, EGRESS_TERMINAL_MIN, SERVICE_WINDOW_MIN, WAIT_CAP_MIN,
-  DEFAULT_ACCESS_KM, RAIL_OPERATING_SPEED_FACTOR, RAIL_DWELL_MIN, RAIL_CIRCUITY, TONGSUJIAYONG_DESIGN_SPEED_KPH,
+  BOARDING_MIN, DEFAULT_ACCESS_KM, RAIL_OPERATING_SPEED_FACTOR, RAIL_DWELL_MIN, RAIL_CIRCUITY, TONGSUJIAYONG_DESIGN_SPEED_KPH,
   HUTONG_PHASE2_DESIGN_SPEED_KPH, MALIN84_DETOUR_RATIO, BANK_SUBNODE_POSITIONS, VESSEL_SPEED_KPH, RIVER_CIRCUITY, SUTONG_GIL_DATE,
 ];
 

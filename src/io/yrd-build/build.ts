@@ -13,12 +13,13 @@ import { buildEstimatedRail } from "./rail-estimated.ts";
 import { buildTimetableRail } from "./rail.ts";
 import { buildRoad } from "./road.ts";
 import { sourcesMarkdown } from "./sources-md.ts";
+import { buildTransit } from "./transit.ts";
 import type { LayerBuild } from "./types.ts";
 import { buildWater } from "./water.ts";
 import { layerFileText, manifestText, projectsFileText } from "./write.ts";
 
 /** Layer file names in manifest order. */
-export const LAYER_FILES = ["zones.json", "rail.json", "road.json", "water.json", "power.json", "access.json"] as const;
+export const LAYER_FILES = ["zones.json", "rail.json", "road.json", "water.json", "power.json", "access.json", "transit.json"] as const;
 
 /** Counts per layer, for the report and SOURCES.md. */
 export interface LayerStats {
@@ -49,7 +50,7 @@ function stats(file: string, layer: LayerBuild): LayerStats {
 /**
  * Builds the bundled YRD network from the data folder.
  * @param dataDir folder with the `yrd_*.csv` files
- * @returns file texts for `networks/yrd/` (network.json, six layer files, projects.json, SOURCES.md) and counts
+ * @returns file texts for `networks/yrd/` (network.json, seven layer files, projects.json, SOURCES.md) and counts
  * @throws InputError (exit code 3) for any data problem, with file, line and column
  * @example buildYrdNetwork("../shared/data/yrd").files.has("rail.json") // true
  */
@@ -69,7 +70,7 @@ export function buildYrdNetwork(dataDir: string): YrdBuild {
   const road = buildRoad(data);
   const water = buildWater(data);
   const power = buildPower(data);
-  const access = buildAccess(data, rail.nodes, rail.links, context.placeholderCoords);
+  const access = buildAccess(data, rail.nodes, context.placeholderCoords);
   const { projects, notRepresented } = buildProjects(data, context.facilitiesByLine);
   const projectsByFacility = new Map<string, string[]>();
   for (const p of projects) for (const f of p.facilityIds) projectsByFacility.set(f, [...(projectsByFacility.get(f) ?? []), p.id].sort());
@@ -79,15 +80,33 @@ export function buildYrdNetwork(dataDir: string): YrdBuild {
       if (ids !== undefined) l.projectIds = ids;
     }
   }
+  // Transit after the projects: rides inherit the projectIds of their legs, and each project then lists the transit
+  // links (one-link facilities) that open with it, so `open-project` opens the service as well as the track.
+  const transit = buildTransit({
+    data,
+    stations: context.nodes,
+    railLinks: rail.links,
+    estimatedLines: estimated.lines,
+    estimatedTrainsPerDay: context.newLineTrainsPerDay,
+  });
+  const transitByProject = new Map<string, string[]>();
+  for (const l of transit.links) for (const p of l.projectIds ?? []) transitByProject.set(p, [...(transitByProject.get(p) ?? []), l.facilityId]);
+  for (const p of projects) {
+    const transitIds = transitByProject.get(p.id) ?? [];
+    if (transitIds.length === 0) continue;
+    p.facilityIds = [...p.facilityIds, ...transitIds];
+    p.note = `${p.note ?? ""}; plus the ${transitIds.length} transit links (rides, boardings, alightings) of the stopping patterns over them`.replace(/^; /, "");
+  }
   const layers: [string, LayerBuild][] = [
     ["zones.json", zones], ["rail.json", rail], ["road.json", road], ["water.json", water], ["power.json", power], ["access.json", access],
+    ["transit.json", transit],
   ];
   const files = new Map<string, string>();
   files.set(
     "network.json",
     manifestText(
       "yrd",
-      "Yangtze River Delta (41 cities of Shanghai, Jiangsu, Zhejiang, Anhui): zones, rail, road, water and power layers and the chapter-5 projects of the 2019 YRD Integration Outline, built by `npm run build:networks` from ../shared/data/yrd. See SOURCES.md for sources, licences, assumptions and limits.",
+      "Yangtze River Delta (41 cities of Shanghai, Jiangsu, Zhejiang, Anhui): zones, rail, road, water and power layers, the rail passenger service (transit) layer and the chapter-5 projects of the 2019 YRD Integration Outline, built by `npm run build:networks` from ../shared/data/yrd. See SOURCES.md for sources, licences, assumptions and limits.",
       LAYER_FILES,
       "projects.json",
     ),

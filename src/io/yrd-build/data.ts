@@ -58,8 +58,15 @@ export interface RailService {
   trainTypeZh: string;
   /** Trains running first→last plus last→first. */
   nTrains: number;
-  /** Stops in order. */
-  stops: { stationZh: string; segKm?: number; segMin?: number; row: CsvRow }[];
+  /** Trains running first→last (`n_trains_forward`), ≥ 0. */
+  nTrainsForward: number;
+  /** Trains running last→first over the same stops (`n_trains_backward`), ≥ 0. */
+  nTrainsBackward: number;
+  /**
+   * Stops in order: `stopSeq` 1-based; `inYrd` from `in_yrd`; `segKm`/`segMin` from the previous stop (absent at the
+   * first), km and minutes (running time + dwell at the previous stop).
+   */
+  stops: { stopSeq: number; stationZh: string; inYrd: boolean; segKm?: number; segMin?: number; row: CsvRow }[];
   row: CsvRow;
 }
 
@@ -272,22 +279,33 @@ function services(dir: string): RailService[] {
   for (const row of s.rows) {
     const serviceId = text(row, "service_id");
     if (byId.has(serviceId)) throw rowError(row, "service_id", "duplicate-id", `duplicate service "${serviceId}"`);
+    const nTrainsForward = num(row, "n_trains_forward", { min: 0, integer: true });
+    const nTrainsBackward = num(row, "n_trains_backward", { min: 0, integer: true });
     byId.set(serviceId, {
       serviceId,
       trainTypeZh: text(row, "train_type_zh"),
-      nTrains: num(row, "n_trains_forward", { min: 0, integer: true }) + num(row, "n_trains_backward", { min: 0, integer: true }),
+      nTrains: nTrainsForward + nTrainsBackward,
+      nTrainsForward,
+      nTrainsBackward,
       stops: [],
       row,
     });
   }
-  const st = readCsv(dir, "yrd_rail_service_stops.csv", ["service_id", "stop_seq", "station_zh", "seg_km", "seg_min"]);
+  const st = readCsv(dir, "yrd_rail_service_stops.csv", ["service_id", "stop_seq", "station_zh", "in_yrd", "seg_km", "seg_min"]);
   for (const row of st.rows) {
     const id = text(row, "service_id");
     const svc = byId.get(id);
     if (!svc) throw rowError(row, "service_id", "unknown-service", `no service "${id}" in yrd_rail_services.csv`);
     const seq = num(row, "stop_seq", { min: 1, integer: true });
     if (seq !== svc.stops.length + 1) throw rowError(row, "stop_seq", "bad-value", `stop_seq ${seq} out of order (expected ${svc.stops.length + 1})`);
-    svc.stops.push({ stationZh: text(row, "station_zh"), segKm: optNum(row, "seg_km", { min: 0 }), segMin: optNum(row, "seg_min", { min: 0 }), row });
+    svc.stops.push({
+      stopSeq: seq,
+      stationZh: text(row, "station_zh"),
+      inYrd: oneOf(row, "in_yrd", ["0", "1"]) === "1",
+      segKm: optNum(row, "seg_km", { min: 0 }),
+      segMin: optNum(row, "seg_min", { min: 0 }),
+      row,
+    });
   }
   return [...byId.values()];
 }

@@ -58,6 +58,21 @@ export const NEW_STATION_CITY: Readonly<Record<string, string>> = {
 /** The Outline project 通苏嘉甬 has no line row: drawn through the main stations of these cities (adcodes). */
 const TONGSUJIAYONG_CITIES = ["320600", "320500", "330400", "330200"];
 
+/**
+ * A line with estimated links, as the transit builder needs it for its synthetic stopping pattern: the station list
+ * in order (reserved stations and consecutive repeats dropped), status, opening date and source of the line.
+ */
+export interface EstimatedLine {
+  lineZh: string;
+  /** Station names (`station_zh`) in line order, ≥ 2, no two consecutive equal. */
+  stations: string[];
+  status: Status;
+  openedDate?: string;
+  source: string;
+  /** Facility ids of the line's own estimated links (those the line made, not timetable legs or another line's). */
+  facilityIds: string[];
+}
+
 /** A line to estimate, normalised from a yrd_rail_lines.csv row or the Outline table. */
 interface FutureLine {
   lineZh: string;
@@ -165,13 +180,15 @@ export function spreadZeroSpans(spansKm: readonly number[]): number[] {
  * Adds the estimated links of future lines to the rail context.
  * @param data loaded YRD data
  * @param ctx timetable context (nodes are added to it; facilitiesByLine gains the estimated facilities)
- * @returns directed links (two per facility) and notes for SOURCES.md
+ * @returns directed links (two per facility), notes for SOURCES.md, and the lines with their station lists (for the
+ *   synthetic stopping patterns of the transit layer)
  * @throws InputError code `unknown-station` when a point is neither a known station nor in {@link NEW_STATION_CITY}
  * @example buildEstimatedRail(data, ctx).links.some((l) => l.facilityId === "rail:leg:上海松江-上海虹桥") // true
  */
-export function buildEstimatedRail(data: YrdData, ctx: RailContext): { links: LinkAttributes[]; notes: string[] } {
+export function buildEstimatedRail(data: YrdData, ctx: RailContext): { links: LinkAttributes[]; notes: string[]; lines: EstimatedLine[] } {
   const links: LinkAttributes[] = [];
   const notes: string[] = [];
+  const lines: EstimatedLine[] = [];
   const estimatedPairs = new Map<string, FacilityAttributes>();
   const positionOf = (name: string): { id: string; at: LonLat; placeholder: boolean; city: City } => {
     const id = railNodeId(name);
@@ -212,6 +229,7 @@ export function buildEstimatedRail(data: YrdData, ctx: RailContext): { links: Li
     const gcSum = gcs.reduce((s, x) => s + x, 0);
     if (!(gcSum > 0)) throw new InputError({ file: "yrd_rail_lines.csv", code: "bad-value", message: `line ${line.lineZh}: all points at one position` });
     let made = 0;
+    const own: string[] = [];
     for (let i = 1; i < pts.length; i++) {
       const p = pts[i - 1];
       const q = pts[i];
@@ -259,9 +277,21 @@ export function buildEstimatedRail(data: YrdData, ctx: RailContext): { links: Li
       links.push(...twoWay(facility, railNodeId(a), railNodeId(b)));
       if (!ctx.facilitiesByLine.has(line.lineKey)) ctx.facilitiesByLine.set(line.lineKey, new Set());
       ctx.facilitiesByLine.get(line.lineKey)!.add(facilityId);
+      own.push(facilityId);
       made++;
+    }
+    const stations = line.points.filter((p, i) => i === 0 || p !== line.points[i - 1]);
+    if (stations.length >= 2) {
+      lines.push({
+        lineZh: line.lineZh,
+        stations,
+        status: line.status,
+        ...(line.openedDate !== undefined ? { openedDate: line.openedDate } : {}),
+        source: line.source,
+        facilityIds: own,
+      });
     }
     notes.push(`${line.lineZh} (${line.status}${line.openedDate ? ` ${line.openedDate}` : ""}): ${made} estimated facilities over ${pts.length} points, ${line.speedNote}${line.lengthKm !== undefined ? `, ${line.lengthKm} km` : ", no length in the data"}`);
   }
-  return { links, notes };
+  return { links, notes, lines };
 }

@@ -70,6 +70,7 @@ ${table(
     ["water", "yrd_waterways.csv (A/B, sparse); port cities from yrd_yangtze_crossings.csv"],
     ["power", "yrd_power_uhv_lines.csv (A except fields its verified_fields column excludes); yrd_power_interprovincial_pypsa.csv (B)"],
     ["access", "assumptions only (table below)"],
+    ["transit", "yrd_rail_services.csv, yrd_rail_service_stops.csv (B, TrainVis June-2021 stopping patterns); waits and boarding time are assumptions (table below)"],
   ],
 )}
 
@@ -208,14 +209,56 @@ ${bullets(layers["power.json"].notes)}
 
 Centroid connectors \`access:cc:<adcode>\` zone ↔ \`road:<adcode>\` (CENTROID_CONNECTOR_MIN each way; bank sub-nodes only through
 their city's road node). Station access \`access:rail:<station>:access\` (zone → station, \`station-access\`): great-circle
-city centre → station at STATION_ACCESS_SPEED_KPH + ACCESS_TERMINAL_MIN + \`waitMin\`, where \`waitMin\` = min(WAIT_CAP_MIN,
-½ × SERVICE_WINDOW_MIN / departures per day) and departures = Σ \`trainsPerDay\` of the station's outbound timetable legs
-(estimated legs for stations only on future lines); stations without coordinates (or with a city-centre placeholder) use
-DEFAULT_ACCESS_KM. Egress \`…:egress\` (\`station-egress\`) is the same ride + EGRESS_TERMINAL_MIN, without the wait.
-**Transfers** between stations of a city and between rail and road go through the city centroid (egress + access +
-wait), so an engine must let paths pass through centroids for multimodal trips; a change of train at one station is not
-penalised beyond the dwell inside leg times (the leg graph cannot see it). Waits come from the June-2021 timetable and do
-not change in scenarios.
+city centre → station at STATION_ACCESS_SPEED_KPH + ACCESS_TERMINAL_MIN; stations without coordinates (or with a
+city-centre placeholder) use DEFAULT_ACCESS_KM. Egress \`…:egress\` (\`station-egress\`) is the same ride +
+EGRESS_TERMINAL_MIN. There is no wait on access links: the wait for a train is on the transit layer's boarding links
+(below), where it depends on the corridor boarded into and is paid again at every change of train. **Transfers**
+between stations of a city and between rail and road go through the city centroid (egress + access), so an engine must
+let paths pass through centroids for multimodal trips.
+`);
+
+  out.push(`## Transit (transit.json)
+
+The rail passenger service model ("route" layer) that the commute isochrones ride (\`PASSENGER_LAYERS\` = transit, road,
+access); the station-leg rail layer stays for connectivity and capacity (bridges, trains/day max-flow). On the leg graph
+a path could chain legs of different trains at a station for free, so rail trips came out faster than the timetable
+allows; here a change of train is an alighting plus a boarding.
+
+- **Patterns**: every stopping pattern of yrd_rail_services.csv / yrd_rail_service_stops.csv, cut where it leaves the YRD:
+  each maximal run of ≥ 2 consecutive stops with \`in_yrd = 1\` is used on its own (no ride spans stops outside the YRD).
+  Forward (first → last, \`n_trains_forward\`) and backward (the same stops and times reversed, \`n_trains_backward\`)
+  are separate directed runs; a direction without trains is left out.
+- **Stop nodes** \`svc:<service_id>:<f|b>:<stop_seq>\` (kind \`service-stop\`, layer \`transit\`, zoneId of the station):
+  one per stop and direction, because the wait of a boarding depends on the direction boarded into (and separate
+  nodes keep a path from turning round inside a train).
+- **Rides** \`transit:<service_id>:<f|b>:<i>-<j>\` (\`rail-ride\`) between consecutive stops: \`timeMin\` = the stop's
+  \`seg_min\` (running time + dwell at the previous stop), \`lengthKm\` = \`seg_km\`, \`trainsPerDay\` = the direction's
+  trains; \`status\`, \`openedDate\`, \`projectIds\`, \`estimate\` and \`crossesProvincialBorder\` of the rail-leg
+  facility between the same two stations (the \`:emu\` part of a split leg for EMU patterns), so \`asOfDate\` and
+  \`open-project\` treat rides exactly as the legs they run over. Every consecutive pair of YRD stops has such a leg
+  (the builder refuses the data otherwise).
+- **Boarding** \`transit:<service_id>:<f|b>:<i>:board\` (\`rail-board\`, station → stop node, at every stop but a
+  direction's last): \`timeMin\` = \`waitMin\` + BOARDING_MIN, \`waitMin\` = min(WAIT_CAP_MIN, ½ × SERVICE_WINDOW_MIN / f)
+  where f is the \`trainsPerDay\` of the rail-leg facility from the station towards the pattern's next stop: the
+  frequency of the corridor the traveller boards into. Not all departures of the station (too optimistic: a traveller
+  to Nanjing cannot take the next train to Hangzhou) and not the pattern's own trains (too pessimistic: any train along
+  that leg serves, and the search then picks the best pattern).
+- **Alighting** \`transit:<service_id>:<f|b>:<i>:alight\` (\`rail-alight\`, stop node → station, at every stop but a
+  direction's first): 0 min; the walk out is on station-egress.
+- Board and alight links take \`status\`, \`openedDate\` and \`projectIds\` of the ride they lead into or come from (a
+  directed stop node has at most one ride on each side), so a stop whose rides are out of service cannot be boarded or
+  left either; \`applyScenario\` also drops a stop node left without any ride, with its board/alight links.
+- **Transfer penalty** = wait + BOARDING_MIN at the transfer station (alight 0 min, then board the next pattern);
+  transfers between two stations of a city go through the centroid (egress + access + wait + BOARDING_MIN).
+- **Estimated lines** (no timetable patterns: 沪苏湖, 北沿江, …) get one synthetic pattern \`est-<line_zh>\` along their
+  station list, both directions at ESTIMATED_TRAINS_PER_DAY, with the rail-leg facility's time and km between each
+  pair (the estimated leg, or the timetable leg a new line re-uses), the line's status and opening date, the
+  projectIds of its estimated facilities, and \`estimate: true\` on every link.
+- Every transit link is its own one-way facility (link id = facility id); each project's \`facilityIds\` include the
+  transit links that carry its id, so \`open-project\` opens the service with the track.
+
+Build notes:
+${bullets(layers["transit.json"].notes)}
 `);
 
   out.push(`## Assumptions
@@ -244,7 +287,15 @@ Lines under construction that are not chapter-5 projects (杭衢高铁) have est
 - Rail is the June-2021 timetable (no pre-2019 timetable): the 2019 baseline keeps 2021 times and frequencies on older
   legs; the Wuhu hub, the 宣城–芜湖 split and other curated rules are judgements documented above; estimated lines use a
   single operating-speed factor and train count.
-- Access times, waits and border delays are assumptions; transfers go through centroids.
+- Access times, waits, the boarding time and border delays are assumptions; transfers between stations or modes go
+  through centroids. Waits are half the headway of the boarded leg's trains over an 18-hour day (capped): no
+  timetable coordination, no timed connections.
+- Transit patterns are those of June 2021; they also stand for the 2019 and 2025 service (an approximation): the 2019
+  baseline drops only the rides over legs dated later, and lines opened after the timetable get one synthetic pattern
+  each instead of their real stopping patterns. Patterns are cut at the YRD border, so a through train that leaves and
+  re-enters the region (e.g. via Shangqiu) is two unconnected runs. Closing or removing a rail leg in a scenario does
+  not touch the transit rides over it (close the \`transit:…\` links too); changing a leg's trainsPerDay does not
+  change waits.
 - Water is a chain of city-centre ports with sparse standards; no port capacity.
 - Power has no 500 kV network: provinces are aggregates, PyPSA corridors are undated and overlap the UHVAC lines, the
   Sutong GIL date is not in the data.

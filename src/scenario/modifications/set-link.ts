@@ -1,10 +1,10 @@
 /**
- * `set-link`: sets (`set`) or multiplies (`scale`) numeric attributes of the matched links; a new speed or border
- * delay recomputes `timeMin` so the engine's generalised time stays consistent with its parts.
+ * `set-link`: sets (`set`) or multiplies (`scale`) numeric attributes of the matched links; a new speed, border
+ * delay or wait recomputes `timeMin` so the engine's generalised time stays consistent with its parts.
  *
- * Time rule: when `speedKph` or `borderDelayMin` changes on a link with `lengthKm` and a speed, timeMin =
- * lengthKm / speedKph × 60 + borderDelayMin + waitMin (absent terms 0). A border delay change on a link without
- * length or speed shifts timeMin by the change in delay. A speed change on a link without `lengthKm` is refused
+ * Time rule: when `speedKph`, `borderDelayMin` or `waitMin` changes on a link with `lengthKm` and a speed, timeMin =
+ * lengthKm / speedKph × 60 + borderDelayMin + waitMin (absent terms 0). A border delay or wait change on a link
+ * without length or speed (e.g. a transit boarding link) shifts timeMin by the change in delay or wait. A speed change on a link without `lengthKm` is refused
  * (`cannot-recompute-time`): set `timeMin` instead. Recomputed times are not rounded. `lanes` does not recompute
  * capacity: set both. A link counts as changed when one of the fields the modification names gets a new value;
  * links whose named fields already have the values are misses (so a repeated set-link is a `no-effect` error).
@@ -81,16 +81,17 @@ export class SetLink extends BaseModification<SetLinkValue> {
         misses.push(`${id} (already has these values)`);
         continue;
       }
-      if (next.speedKph !== undefined || next.borderDelayMin !== undefined) {
+      if (next.speedKph !== undefined || next.borderDelayMin !== undefined || next.waitMin !== undefined) {
         const speedKph = next.speedKph ?? a.speedKph;
         const borderDelayMin = next.borderDelayMin ?? a.borderDelayMin;
+        const waitMin = next.waitMin ?? a.waitMin;
         if (a.lengthKm !== undefined && speedKph !== undefined) {
-          next.timeMin = travelTimeMin({ lengthKm: a.lengthKm, speedKph, borderDelayMin, waitMin: a.waitMin });
+          next.timeMin = travelTimeMin({ lengthKm: a.lengthKm, speedKph, borderDelayMin, waitMin });
         } else if (next.speedKph !== undefined) {
           noLength.push(id);
           continue;
         } else if (a.timeMin !== undefined) {
-          next.timeMin = a.timeMin - (a.borderDelayMin ?? 0) + (borderDelayMin ?? 0);
+          next.timeMin = a.timeMin - (a.borderDelayMin ?? 0) + (borderDelayMin ?? 0) - (a.waitMin ?? 0) + (waitMin ?? 0);
         }
         this.timeRecomputed = true;
       }
