@@ -10,7 +10,7 @@ import { isRunResultFile, readRunResultFile } from "./io/run-result-file.ts";
 import { readRulesFile } from "./io/rules-file.ts";
 import type { RuleSet } from "./model/check-rule.ts";
 import { checkRuns, defaultRuleSet, type CheckResult } from "./report/check.ts";
-import { runScenario } from "./run-scenario.ts";
+import { runScenario, sharedBaseNetwork } from "./run-scenario.ts";
 
 /** Options of {@link checkScenarios}. */
 export interface CheckOptions {
@@ -69,7 +69,8 @@ export function checkScenarios(baselinePath: string, candidatePath: string, opti
     if (missing.length > 0) throw new InputError(missing, "invalid-rules");
   }
   const analyse = checkAnalyseOptions(ruleSet, saved);
-  const baseline = savedBaseline ?? runScenario(baselinePath, analyse);
-  const candidate = savedCandidate ?? runScenario(candidatePath, analyse);
+  const base = saved ? undefined : sharedBaseNetwork([baselinePath, candidatePath]);
+  const baseline = savedBaseline ?? runScenario(baselinePath, analyse, base);
+  const candidate = savedCandidate ?? runScenario(candidatePath, analyse, base);
   return checkRuns(baseline, candidate, ruleSet, { allowMismatch: options.allowMismatch });
 }

@@ -23,3 +23,9 @@ export function timeMinFromLength(lengthKm: number, speedKph: number): number {
   return (lengthKm / speedKph) * MIN_PER_HOUR;
 }
 
+
+/** Kilometres per international mile (exact: 1 mi = 1,609.344 m). Used by GMNS import/export of `mi`/`mph` data. */
+export const KM_PER_MILE = 1.609344;
+
+/** Kilometres per international foot (exact: 1 ft = 0.3048 m). Used by GMNS import of `ft` lengths. */
+export const KM_PER_FOOT = 0.0003048;

@@ -146,17 +146,16 @@ struct Search {
       if (u == destination) break;
       double du = top.first;
       for (int k = g.offsets[u], e = g.offsets[u + 1]; k < e; k++) {
-        double c = du + g.arcCosts[k];
-        if (c > cutoff) continue;
         int v = g.targets[k];
-        int link = g.arcLinks[k];
+        double c = du + g.arcCosts[k];
         if (c < dist[v]) {
+          if (c > cutoff) continue;
           if (dist[v] == INF) touched.push_back(v);
           dist[v] = c;
-          pred[v] = link;
+          pred[v] = g.arcLinks[k];
           queue.push(Item(c, v));
-        } else if (c == dist[v] && !settled[v] && link < pred[v]) {
-          pred[v] = link;
+        } else if (c == dist[v] && !settled[v] && g.arcLinks[k] < pred[v]) {
+          pred[v] = g.arcLinks[k];
         }
       }
     }

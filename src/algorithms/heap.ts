@@ -4,8 +4,13 @@
  *
  * Order: by key, ties by smaller node index, so the pop order is a function of keys and indexes only, never of the
  * order nodes were pushed. Keys live in a heap-ordered Float64Array beside the node array, so a sift reads one
- * contiguous array instead of chasing `costs[node]` at random. Choice of queue (binary vs 4-ary vs lazy vs radix)
- * and the numbers behind it: see the module header of dijkstra.ts and bench/README.md.
+ * contiguous array instead of chasing `costs[node]` at random.
+ *
+ * Why this queue (single-source on DIMACS NY with seeded weights, same process, alternating variants; see
+ * bench/README.md): a 4-ary heap and a "bottom-up" pop were within run-to-run noise of this one; a lazy heap
+ * without decrease-key (duplicates, as the C++ reference's std::priority_queue) was 10–20 % slower; keys read
+ * through `costs[node]` instead of stored beside the items were not faster. A bucket or radix queue would need
+ * integer costs (deltanet's are float minutes) or give up the (cost, node index) tie order.
  */
 
 /** An indexed min-heap over node indexes 0 … capacity − 1. Fields are public for the search kernels. */

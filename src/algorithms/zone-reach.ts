@@ -96,3 +96,35 @@ export function zoneReach(ws: DijkstraWorkspace, network: ZoneReachNetwork, orig
     }
   }
 }
+
+/**
+ * Marks, in a bitset, every link on the shortest paths of the last search in `ws` from its origin to the zones: the
+ * links whose closure can change that origin's zone times. A closure that touches none of them leaves every zone
+ * time of the origin exactly as it was (the old best path survives, and a closure never creates a cheaper one), so
+ * batch N-1 runs skip that origin.
+ *
+ * Contract
+ * - Call right after `zoneReach` (or `runDijkstra` without early exit) for the same origin; reads
+ *   `ws.predecessorLinks`, so the paths are the search's deterministic shortest-path tree.
+ * - `bits`: Int32Array, `bitOffset` … `bitOffset + ⌈linkCount / 32⌉ − 1` are this origin's words, zero on entry;
+ *   link l is bit `l & 31` of word `bitOffset + (l >>> 5)`.
+ * - O(links marked + zones); unreachable zones mark nothing.
+ * Never throws.
+ * @example
+ * // 0 →(10) 1 →(30) 2 and 0 →(50) 2: paths from zone 0 to zones 1 and 2 use links 0 and 1, not 2
+ * zonePathLinks(ws, csr, Int32Array.of(0, 1, 2), bits, 0); // bits[0] === 0b011
+ */
+export function zonePathLinks(ws: DijkstraWorkspace, csr: Csr, zoneNodes: Int32Array, bits: Int32Array, bitOffset: number): void {
+  const pred = ws.predecessorLinks;
+  const from = csr.linkFromNodes;
+  for (let j = 0; j < zoneNodes.length; j++) {
+    let link = pred[zoneNodes[j]];
+    while (link >= 0) {
+      const word = bitOffset + (link >>> 5);
+      const mask = 1 << (link & 31);
+      if ((bits[word] & mask) !== 0) break; // the rest of the path to the origin is marked already
+      bits[word] |= mask;
+      link = pred[from[link]];
+    }
+  }
+}

@@ -1,6 +1,7 @@
 /**
  * deltanet command line (yargs): parses arguments, calls the library, prints results to stdout and logs/errors
- * to stderr, and exits with the documented code (0 ok, 1 unexpected, 2 usage, 3 invalid input).
+ * to stderr, and exits with the documented code (0 ok, 1 unexpected or `check` found a regression, 2 usage,
+ * 3 invalid input).
  */
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
@@ -9,7 +10,7 @@ import { DELTANET_VERSION } from "../version.ts";
 import { commands } from "./commands/index.ts";
 
 /** Exit codes, documented in the README. */
-export const EXIT_CODES = { ok: 0, unexpected: 1, usage: 2, invalidInput: 3 } as const;
+export const EXIT_CODES = { ok: 0, unexpected: 1, regressionFound: 1, usage: 2, invalidInput: 3 } as const;
 
 /** Prints an error to stderr and returns its exit code. */
 export function reportError(err: unknown): number {
@@ -36,7 +37,9 @@ export async function main(argv: string[]): Promise<number> {
     .demandCommand(1, "give a command: run, compare or validate")
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns ?? 100))
-    .epilogue("Exit codes: 0 ok, 1 unexpected error, 2 usage error, 3 invalid input (file, line and path are printed).")
+    .epilogue(
+      "Exit codes: 0 ok, 1 unexpected error or (check) a regression found, 2 usage error, 3 invalid input (file, line and path are printed).",
+    )
     .fail((msg, err) => {
       // yargs reports its own validation (and `coerce` throws) as YError: a usage problem, exit 2.
       if (err && err.name !== "YError") throw err;

@@ -385,7 +385,8 @@ export function laneCapacityVehPerHour(lanes: number): number {
 
 /**
  * The road assignment link table of a deltanet network: every `road` link (BPR, capacity per direction) plus every
- * `centroid-connector` access link (uncongested), all nodes; zones = centroid nodes in ascending id order, blocked.
+ * `centroid-connector` access link (uncongested); nodes = the centroids and the links' ends, in network order; zones =
+ * centroid nodes in ascending id order, blocked.
  *
  * @throws InputError listing up to 20 links: `missing-capacity` (road link with neither capacityVehPerHour nor lanes),
  *   `invalid-capacity` (0, negative, NaN, or not a number: a `"4000"` string is refused), `invalid-time` (timeMin
@@ -409,7 +410,6 @@ export function roadLinkTable(network: Network, options: RoadLinkTableOptions = 
     if (issues.length < MAX_TABLE_ISSUES) issues.push(issue);
     else omitted++;
   };
-  const nodeIds = network.nodes();
   const zoneNodeIds = network.filterNodes((_id, a) => a.kind === "centroid").sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const links: LinkTableLink[] = [];
   network.forEachEdge((id, a, source, target) => {
@@ -452,6 +452,13 @@ export function roadLinkTable(network: Network, options: RoadLinkTableOptions = 
     if (omitted > 0) issues.push({ code: "too-many-issues", message: `${omitted} more road link problem(s)` });
     throw new InputError(issues);
   }
+  // Nodes: the centroids and the ends of the selected links, in network order (not the whole multimodal graph).
+  const used = new Set<string>(zoneNodeIds);
+  for (const l of links) {
+    used.add(l.fromNodeId);
+    used.add(l.toNodeId);
+  }
+  const nodeIds = network.filterNodes((id) => used.has(id));
   return {
     name: network.getAttribute("name"),
     nodeIds,
@@ -574,6 +581,8 @@ export interface RoadAssignmentSummary {
       /** Zones none of whose demand (to or from them) can be served by road, ascending (Huainan, Huaibei on YRD). */
       isolatedZoneIds: string[];
     };
+    /** Gravity model diagnostics (absent when the demand was given): Furness balance and fallback-cost pairs. */
+    gravity?: { balanced: boolean; balancingIterations: number; balancingError: number; fallbackPairCount: number };
   };
   totals: {
     /** Σ road-link flow × congested time / 60, vehicle-hours per hour (centroid connectors excluded). */
@@ -638,12 +647,19 @@ export function assignRoad(network: Network, options: RoadAssignmentOptions = {}
   const prepared = prepareLinkTable(table);
   let demand: OdDemand;
   let gravity: GravityParameters | undefined;
+  let gravityDiagnostics: RoadAssignmentSummary["demand"]["gravity"];
   if (options.demand !== undefined) {
     demand = { zoneIds: [...table.zoneNodeIds], demandVehPerHour: alignDemand(table, options.demand) };
   } else {
     const g = gravityForTable(network, table, prepared.network, options.gravity ?? {});
     demand = { zoneIds: g.zoneIds, demandVehPerHour: g.demandVehPerHour };
     gravity = g.gravity.parameters;
+    gravityDiagnostics = {
+      balanced: g.gravity.balanced,
+      balancingIterations: g.gravity.balancingIterations,
+      balancingError: g.gravity.balancingError,
+      fallbackPairCount: g.fallbackPairCount,
+    };
   }
   const run = runPrepared(prepared, demand.demandVehPerHour, parameters);
 
@@ -714,6 +730,7 @@ export function assignRoad(network: Network, options: RoadAssignmentOptions = {}
         demandVehPerHour: run.demand.unreachableVehPerHour,
         isolatedZoneIds: [...isolatedZoneIds].sort(byCodeUnits),
       },
+      ...(gravityDiagnostics !== undefined ? { gravity: gravityDiagnostics } : {}),
     },
     totals: {
       vehicleHours,

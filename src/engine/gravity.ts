@@ -101,7 +101,7 @@ export function resolveGravityParameters(parameters: Partial<GravityParameters> 
  * // other zone each, every trip goes there: T₁₂ = 10, T₂₁ = 30 (production constrained); doubly constrained cannot
  * // satisfy both (T₁₂ must be 10 and 30) and stops unbalanced.
  * gravityModel([1000, 3000], Float64Array.of(0, 60, 60, 0), { constraint: "production", tripRateVehPerHourPerPerson: 0.01 }).demandVehPerHour
- * // Float64Array [0, 10, 30, 0]
+ * // ≈ Float64Array [0, 10, 30, 0]
  */
 export function gravityModel(populationPersons: ArrayLike<number>, costMin: Float64Array, parameters: Partial<GravityParameters> = {}): GravityResult {
   const p = resolveGravityParameters(parameters);

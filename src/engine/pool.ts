@@ -8,8 +8,9 @@
  *   = `maxWorkers`, so all start at once. A worker that dies is replaced by workerpool on the next task.
  * - Every task carries the model descriptor (one SharedArrayBuffer handle + layout: shared, not copied); workers
  *   cache the opened model by id. So a replaced worker needs no set-up message and one pool can serve many models.
- * - A task over `taskTimeoutMs` is rejected and its worker terminated (workerpool `Promise.timeout`, which also
- *   stops a busy loop: worker_threads' terminate interrupts JavaScript). The timer starts when the task starts.
+ * - A task over `taskTimeoutMs` is rejected and its worker terminated (workerpool `cancel()`, which also stops a
+ *   busy loop: worker_threads' terminate interrupts JavaScript). The clock starts when the worker reports the task
+ *   started (a `workerEmit` event), so neither queueing nor a replacement worker's start-up counts against it.
  * - Results are typed arrays through structured clone: `Infinity` and NaN arrive unchanged (JSON would turn them into
  *   null), so an unreachable zone can never come back as reachable.
  * - `workers: 0` runs the same kernel functions in this thread, one task per macrotask (so timers, signals and the
@@ -25,8 +26,10 @@ import { DeltanetError, UsageError } from "../errors.ts";
 import { writeWhatIfBase, type WhatIfModel } from "./what-if-model.ts";
 import {
   capacityFlows,
+  linkWordCount,
   openWhatIfRuntime,
   scenarioMetrics,
+  TASK_STARTED,
   zoneTimesBatch,
   type ScenarioPerturbation,
   type ScenarioTask,
@@ -142,13 +145,29 @@ function createWorkerPool(workers: number, taskTimeoutMs: number): EnginePool {
   const run = <T>(method: string, params: unknown[], label: string): Promise<T> => {
     if (terminated) return Promise.reject(new UsageError("the engine pool is terminated", "pool-terminated"));
     return new Promise<T>((resolve, reject) => {
-      pool
-        .exec(method, params)
-        .timeout(taskTimeoutMs)
-        .then(
-          (value: T) => resolve(value),
-          (err: unknown) => reject(classifyTaskError(err, label, taskTimeoutMs)),
-        );
+      let timer: NodeJS.Timeout | undefined;
+      let timedOut = false;
+      // The clock starts when the worker reports the task started (worker.ts), not when it was queued or while a
+      // replacement worker was still loading; on expiry, cancel() terminates the worker (workerpool).
+      const promise = pool.exec(method, params, {
+        on: (event: unknown) => {
+          if (event !== TASK_STARTED || timer !== undefined) return;
+          timer = setTimeout(() => {
+            timedOut = true;
+            promise.cancel();
+          }, taskTimeoutMs);
+        },
+      });
+      promise.then(
+        (value: T) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (err: unknown) => {
+          clearTimeout(timer);
+          reject(timedOut ? new TaskFailedError("timeout", `${label}: killed after the task timeout of ${taskTimeoutMs / 1000} s`) : classifyTaskError(err, label));
+        },
+      );
     });
   };
   return {
@@ -227,13 +246,16 @@ export async function computeWhatIfBase(model: WhatIfModel, pool: EnginePool, or
   }
   const [results, maxFlow] = await Promise.all([Promise.all(parts), pool.capacityFlows(d)]);
   const cutoffCount = d.cutoffsMin.length;
+  const words = linkWordCount(d.linkCount);
   const timeMin = new Float64Array(d.zoneCount * d.zoneCount);
   const populationReachedPersons = new Float64Array(d.zoneCount * cutoffCount);
+  const pathLinkBits = new Int32Array(d.zoneCount * words);
   let row = 0;
   for (const r of results) {
     timeMin.set(r.timeMin, row * d.zoneCount);
     populationReachedPersons.set(r.populationReachedPersons, row * cutoffCount);
+    pathLinkBits.set(r.pathLinkBits, row * words);
     row += r.timeMin.length / d.zoneCount;
   }
-  writeWhatIfBase(model, { timeMin, populationReachedPersons, maxFlow });
+  writeWhatIfBase(model, { timeMin, populationReachedPersons, pathLinkBits, maxFlow });
 }

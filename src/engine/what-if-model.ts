@@ -15,7 +15,7 @@ import { matchesSelector } from "./capacity.ts";
 import { compileNetwork, type CompiledNetwork } from "./compile.ts";
 import { checkCutoffs, zoneCentroids } from "./isochrones.ts";
 import { openSharedArrays, packSharedArrays, type SharedTypedArray } from "./shared-arrays.ts";
-import { metricInfos, type KernelCapacityQuery, type MetricInfo, type ScenarioPerturbation, type WhatIfDescriptor } from "./what-if-kernel.ts";
+import { linkWordCount, metricInfos, type KernelCapacityQuery, type MetricInfo, type ScenarioPerturbation, type WhatIfDescriptor } from "./what-if-kernel.ts";
 
 /** Options of {@link buildWhatIfModel}. */
 export interface WhatIfModelOptions {
@@ -100,7 +100,8 @@ export function buildWhatIfModel(network: Network, options: WhatIfModelOptions =
   });
   const zoneCount = zones.zoneNodes.length;
   arrays["base.timeMin"] = new Float64Array(zoneCount * zoneCount);
-  arrays["base.populationReached"] = new Float64Array(cutoffsMin.length);
+  arrays["base.reached"] = new Float64Array(zoneCount * cutoffsMin.length);
+  arrays["base.pathLinks"] = new Int32Array(zoneCount * linkWordCount(passenger.csr.linkCount));
   arrays["base.maxFlow"] = new Float64Array(queries.length);
 
   const metrics = metricInfos(cutoffsMin, queries);
@@ -198,13 +199,14 @@ export interface WhatIfBaseInput {
   timeMin: Float64Array;
   /** Float64Array(zoneCount × cutoffCount): population reached per origin and cutoff, persons. */
   populationReachedPersons: Float64Array;
+  /** Int32Array(zoneCount × ⌈linkCount / 32⌉): per origin, the links on its shortest paths to the zones. */
+  pathLinkBits: Int32Array;
   /** Float64Array(queryCount): base max-flow per query. */
   maxFlow: Float64Array;
 }
 
 /**
- * Writes the base outcome into the model's shared memory (once, before any scenario task). Populations reached are
- * summed over origins in ascending zone index.
+ * Writes the base outcome into the model's shared memory (once, before any scenario task).
  * @throws UsageError code `invalid-argument` for arrays of the wrong length; code `base-ready` when already written.
  * @example writeWhatIfBase(model, base); model.baseReady // true
  */
@@ -213,12 +215,17 @@ export function writeWhatIfBase(model: WhatIfModel, base: WhatIfBaseInput): void
   const d = model.descriptor;
   const a = openSharedArrays(d.shared);
   const cutoffCount = d.cutoffsMin.length;
-  if (base.timeMin.length !== d.zoneCount * d.zoneCount || base.populationReachedPersons.length !== d.zoneCount * cutoffCount || base.maxFlow.length !== d.queries.length) {
+  if (
+    base.timeMin.length !== d.zoneCount * d.zoneCount ||
+    base.populationReachedPersons.length !== d.zoneCount * cutoffCount ||
+    base.pathLinkBits.length !== d.zoneCount * linkWordCount(d.linkCount) ||
+    base.maxFlow.length !== d.queries.length
+  ) {
     throw new UsageError("writeWhatIfBase: array lengths do not match the model", "invalid-argument");
   }
   (a["base.timeMin"] as Float64Array).set(base.timeMin);
-  const reached = a["base.populationReached"] as Float64Array;
-  for (let i = 0; i < d.zoneCount; i++) for (let k = 0; k < cutoffCount; k++) reached[k] += base.populationReachedPersons[i * cutoffCount + k]!;
+  (a["base.reached"] as Float64Array).set(base.populationReachedPersons);
+  (a["base.pathLinks"] as Int32Array).set(base.pathLinkBits);
   (a["base.maxFlow"] as Float64Array).set(base.maxFlow);
   model.baseReady = true;
 }

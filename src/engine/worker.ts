@@ -11,6 +11,7 @@ import {
   capacityFlows,
   openWhatIfRuntime,
   scenarioMetrics,
+  TASK_STARTED,
   zoneTimesBatch,
   type ScenarioPerturbation,
   type ScenarioTask,
@@ -39,17 +40,31 @@ function injectFault(task: ScenarioTask): void {
   }
 }
 
+/**
+ * Tells the pool that the task has started on this (ready) worker: its timeout clock starts now, not while the task
+ * waited for a worker to start up. Posted before the work, so it arrives even if the task then blocks.
+ */
+function started(): void {
+  workerpool.workerEmit(TASK_STARTED);
+}
+
 /** The task methods a pool can call, by name (engine/pool.ts). Never import this file from the main thread. */
 const workerMethods = {
   /** Empty task (the pool's round-trip overhead). @returns its argument */
   ping: (payload: number): number => payload,
   /** Zone times of an origin batch. */
-  zoneTimes: (descriptor: WhatIfDescriptor, originZones: Int32Array, perturbation?: ScenarioPerturbation): ZoneTimesResult =>
-    zoneTimesBatch(runtimeFor(descriptor), originZones, perturbation),
+  zoneTimes: (descriptor: WhatIfDescriptor, originZones: Int32Array, perturbation?: ScenarioPerturbation): ZoneTimesResult => {
+    started();
+    return zoneTimesBatch(runtimeFor(descriptor), originZones, perturbation);
+  },
   /** Max-flow of every capacity query. */
-  capacityFlows: (descriptor: WhatIfDescriptor, perturbation?: ScenarioPerturbation): Float64Array => capacityFlows(runtimeFor(descriptor), perturbation),
+  capacityFlows: (descriptor: WhatIfDescriptor, perturbation?: ScenarioPerturbation): Float64Array => {
+    started();
+    return capacityFlows(runtimeFor(descriptor), perturbation);
+  },
   /** Metric vector of one scenario. */
   scenarioMetrics: (descriptor: WhatIfDescriptor, task: ScenarioTask): Float64Array => {
+    started();
     injectFault(task);
     return scenarioMetrics(runtimeFor(descriptor), task);
   },

@@ -33,8 +33,13 @@ const percent = z.number().min(0).max(100);
 export const RULE_SCHEMAS = {
   reachability: z.strictObject({ type: z.literal("reachability"), ...common, cities: names.optional() }),
   "component-count": z.strictObject({ type: z.literal("component-count"), ...common, layers: names.optional() }),
-  "no-new-bridges": z.strictObject({ type: z.literal("no-new-bridges"), ...common, layers: names.optional() }),
-  "no-new-articulation-points": z.strictObject({ type: z.literal("no-new-articulation-points"), ...common, layers: names.optional() }),
+  "no-new-bridges": z.strictObject({ type: z.literal("no-new-bridges"), ...common, layers: names.optional(), ignore: names.optional() }),
+  "no-new-articulation-points": z.strictObject({
+    type: z.literal("no-new-articulation-points"),
+    ...common,
+    layers: names.optional(),
+    ignore: names.optional(),
+  }),
   "population-reach": z.strictObject({
     type: z.literal("population-reach"),
     ...common,
@@ -194,7 +199,7 @@ export function parseRulesText(text: string, file: string): ParsedRules {
 
   if (issues.some((i) => i.severity !== "warning")) return { issues };
   const locate = (path: PathSegments) => ({ file, ...positionOf(source, path), path: formatPath(path) });
-  return { ruleSet: { file, rules: entries, capacityQueries, locate }, issues };
+  return { ruleSet: { file, name: file, rules: entries, capacityQueries, locate }, issues };
 }
 
 /**

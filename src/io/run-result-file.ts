@@ -13,7 +13,7 @@ import type { RunResult } from "../engine/run-result.ts";
 import { InputError } from "../errors.ts";
 import { INFRASTRUCTURE_LAYERS, LAYERS } from "../model/network.ts";
 import { zodIssues } from "./network-file.ts";
-import { parsePositioned } from "./positions.ts";
+import { parsePositioned, positionOfOffset } from "./positions.ts";
 
 const nonNegative = z.number().finite().nonnegative();
 const count = z.number().int().nonnegative();
@@ -162,10 +162,12 @@ export function readRunResultFile(path: string): RunResult {
   if (!existsSync(path)) throw new InputError({ file: path, path: "", code: "file-not-found", message: "file not found" });
   const r = readJsonText(path);
   if (!("value" in r)) {
+    // JSON.parse names a character offset ("… at position 30"); YAML (a JSON superset) may accept what JSON refuses.
     const pd = parsePositioned(r.text);
-    const err = pd.doc.errors[0];
-    const pos = err ? pd.lineCounter.linePos(err.pos[0]) : undefined;
-    throw new InputError({ file: path, line: pos?.line, column: pos?.col, path: "", code: "malformed-json", message: `malformed JSON: ${r.error.message}` });
+    const offset = /at position (\d+)/.exec(r.error.message)?.[1];
+    const yamlError = pd.doc.errors[0];
+    const pos = offset !== undefined ? positionOfOffset(pd, Number(offset)) : yamlError ? positionOfOffset(pd, yamlError.pos[0]) : undefined;
+    throw new InputError({ file: path, line: pos?.line, column: pos?.column, path: "", code: "malformed-json", message: `malformed JSON: ${r.error.message}` });
   }
   const parsed = runResultSchema.safeParse(r.value);
   if (!parsed.success) {

@@ -62,7 +62,7 @@ export interface TntpLink {
   speed?: number;
   /** Toll, file units, ≥ 0; undefined when the column is missing. */
   toll?: number;
-  /** Link type code; undefined when the column is missing. */
+  /** Link type code (a number; not used by the assignment); undefined when the column is missing. */
   linkType?: number;
 }
 
@@ -205,9 +205,10 @@ function metadataNumber(meta: Metadata, tag: string, file: string, integer: bool
  * @param text file content; `file` is used in messages
  * @returns metadata, links in file order (each with its line) and warnings for defaulted/unknown tags
  * @throws InputError listing every problem with file, line, column and path `links[<i>].<column>`: codes
- *   `tntp-metadata` (missing/duplicate tags), `not-a-number`, `missing-column`, `extra-column`, `invalid-node`
+ *   `tntp-metadata` (missing/duplicate tags), `not-a-number`, `missing-column`, `invalid-node`
  *   (outside 1 … nodeCount), `invalid-capacity` (≤ 0), `invalid-value` (negative time, length, B, power, toll),
- *   `missing-toll` (toll factor set, toll column missing), `link-count-mismatch`.
+ *   `missing-toll` (toll factor set, toll column missing), `link-count-mismatch`. Columns after the 10th are
+ *   ignored with one `extra-column` warning.
  * @example
  * parseTntpNet("<NUMBER OF ZONES> 2\n<NUMBER OF NODES> 2\n<FIRST THRU NODE> 1\n<NUMBER OF LINKS> 1\n<END OF METADATA>\n1 2 100 1 5 0.15 4 0 0 1 ;\n", "x_net.tntp")
  * // { zoneCount: 2, nodeCount: 2, firstThruNode: 1, tollFactor: 0, distanceFactor: 0, links: [{ line: 6, initNode: 1, termNode: 2, capacity: 100, … }], … }
@@ -244,6 +245,7 @@ export function parseTntpNet(text: string, file: string): TntpNet {
   const n = nodeCount as number;
 
   const links: TntpLink[] = [];
+  let extraColumnRows = 0;
   const columns = ["initNode", "termNode", "capacity", "length", "freeFlowTime", "b", "power", "speed", "toll", "linkType"] as const;
   for (let i = meta.bodyStart; i < all.length; i++) {
     const fields = tokens(all[i]).filter((t) => t.text !== ";");
@@ -256,13 +258,16 @@ export function parseTntpNet(text: string, file: string): TntpNet {
       continue;
     }
     if (fields.length > 10) {
-      issues.push({ ...at("row", fields[10]), code: "extra-column", message: `a link row has at most 10 columns, got ${fields.length}` });
-      continue;
+      extraColumnRows++;
+      if (extraColumnRows === 1) {
+        warnings.push({ ...at("row", fields[10]), severity: "warning", code: "extra-column", message: `link rows have ${fields.length} columns; columns after the 10th (link type) are ignored` });
+      }
+      fields.length = 10;
     }
     const values: number[] = [];
     let ok = true;
     fields.forEach((token, c) => {
-      const integer = c < 2 || c === 9;
+      const integer = c < 2;
       if (!(integer ? INTEGER : NUMBER).test(token.text)) {
         issues.push({ ...at(columns[c], token), code: "not-a-number", message: `${columns[c]} must be ${integer ? "an integer" : "a number"} (got ${JSON.stringify(token.text)})` });
         ok = false;

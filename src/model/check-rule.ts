@@ -43,18 +43,26 @@ export interface ComponentCountRule extends RuleCommon {
   layers?: string[];
 }
 
-/** No facility becomes a bridge (its loss would disconnect the layer) that was not one before. */
+/**
+ * No facility is a bridge (its loss would disconnect the layer) in the candidate that was not one in the baseline.
+ * A facility the candidate adds as a dead end (a new spur line) is a new bridge too: list such accepted ones in
+ * `ignore` (run results do not hold every facility of the baseline, so "new facility" cannot be told apart).
+ */
 export interface NoNewBridgesRule extends RuleCommon {
   type: "no-new-bridges";
   /** Layers; default every layer of the runs. */
   layers?: string[];
+  /** Facility ids not counted when they become bridges (accepted new spurs). */
+  ignore?: string[];
 }
 
-/** No node becomes an articulation point that was not one before. */
+/** No node is an articulation point in the candidate that was not one in the baseline (see `ignore`). */
 export interface NoNewArticulationPointsRule extends RuleCommon {
   type: "no-new-articulation-points";
   /** Layers; default every layer of the runs. */
   layers?: string[];
+  /** Node ids not counted when they become articulation points (e.g. the junction of an accepted new spur). */
+  ignore?: string[];
 }
 
 /** For each city, the population reached within `cutoffMin` does not drop by more than `maxDropPercent`. */
@@ -105,8 +113,10 @@ export interface RuleEntry {
 
 /** The rules of one check, with extra capacity queries and a way to point at a rule's source. */
 export interface RuleSet {
-  /** The rules file, or undefined for the defaults. */
+  /** The rules file, or undefined for rules given in code (the defaults). */
   file?: string;
+  /** What reports call the rules: the file path, or e.g. `default rules`. */
+  name: string;
   rules: RuleEntry[];
   /** Extra named node groups for `max-flow` rules (run besides the default capacity queries). */
   capacityQueries: CapacityQuery[];

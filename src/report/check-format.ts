@@ -34,7 +34,7 @@ function verdict(result: CheckResult): string {
 }
 
 function rulesName(result: CheckResult): string {
-  return result.rulesFile ?? "default rules";
+  return result.rulesName;
 }
 
 /**

@@ -67,8 +67,10 @@ export interface CheckResult {
   deltanetVersion: string;
   /** True when no rule failed (skipped rules do not fail a check). */
   passed: boolean;
-  /** The rules file, or undefined for the default rules. */
+  /** The rules file, or undefined for rules given in code (the default rules). */
   rulesFile?: string;
+  /** What the reports call the rules: the rules file, or `default rules`. */
+  rulesName: string;
   baseline: CheckSide;
   candidate: CheckSide;
   /** Allowed provenance differences (network, engine); empty normally. */
@@ -81,8 +83,8 @@ export interface CheckResult {
  * A rule set from rules given in code (ids by `defaultRuleId`, file positions replaced by `(<label>).<path>`).
  * @param rules the rules, in order; ids must be unique
  * @param capacityQueries extra capacity queries for `max-flow` rules
- * @param label what `locate` names instead of a file
- * @throws UsageError-free: duplicate ids are a programming error and throw Error
+ * @param label the rule set's `name` in reports, and what `locate` names instead of a file
+ * @throws Error when two rules get the same id (a programming error: rules files report it as `duplicate-rule-id`)
  * @example ruleSetOf([{ type: "reachability" }]).rules[0].id // "reachability"
  */
 export function ruleSetOf(rules: readonly CheckRule[], capacityQueries: readonly CapacityQuery[] = [], label = "rules"): RuleSet {
@@ -94,6 +96,7 @@ export function ruleSetOf(rules: readonly CheckRule[], capacityQueries: readonly
     return { id, index, rule };
   });
   return {
+    name: label,
     rules: entries,
     capacityQueries: [...capacityQueries],
     locate: (path) => ({ path: `(${label}).${path.map((p) => (typeof p === "number" ? `[${p}]` : p)).join(".").replace(/\.\[/g, "[")}` }),
@@ -245,8 +248,15 @@ function componentCases(baseline: RunResult, candidate: RunResult, r: Resolved):
   });
 }
 
-function newElementCases(baseline: RunResult, candidate: RunResult, r: Resolved, what: "bridges" | "articulationPoints"): CheckCase[] {
+function newElementCases(
+  baseline: RunResult,
+  candidate: RunResult,
+  r: Resolved,
+  what: "bridges" | "articulationPoints",
+  ignore: readonly string[] = [],
+): CheckCase[] {
   const after = new Map(candidate.connectivity.map((c) => [c.layer, c]));
+  const ignored = new Set(ignore);
   const noun = what === "bridges" ? "bridge" : "articulation point";
   const idsOf = (c: LayerConnectivity) =>
     what === "bridges" ? c.bridges.map((x) => ({ id: x.facilityId, name: x.name })) : c.articulationPoints.map((x) => ({ id: x.nodeId, name: x.name }));
@@ -254,10 +264,12 @@ function newElementCases(baseline: RunResult, candidate: RunResult, r: Resolved,
     const a = after.get(b.layer);
     if (!a) return { name: b.layer, status: "fail", message: "the layer is missing from the candidate run" };
     const before = new Set(idsOf(b).map((x) => x.id));
-    const fresh = idsOf(a).filter((x) => !before.has(x.id));
-    const counts = `${before.size} → ${idsOf(a).length} ${noun}s`;
+    const freshAll = idsOf(a).filter((x) => !before.has(x.id));
+    const fresh = freshAll.filter((x) => !ignored.has(x.id));
+    const skipped = freshAll.length - fresh.length;
+    const counts = `${before.size} → ${idsOf(a).length} ${noun}s${skipped > 0 ? `, ${skipped} new one${skipped === 1 ? "" : "s"} ignored by the rule` : ""}`;
     if (fresh.length === 0) return { name: b.layer, status: "pass", message: `no new ${noun} (${counts})`, before: before.size, after: idsOf(a).length, unit: `${noun}s` };
-    const details = fresh.map((x) => (x.name ? `${x.id} (${x.name})` : x.id));
+    const details = fresh.map((x) => (x.name && x.name !== x.id ? `${x.id} (${x.name})` : x.id));
     return {
       name: b.layer,
       status: "fail",
@@ -348,9 +360,9 @@ export function describeRule(rule: CheckRule): string {
     case "component-count":
       return `the number of weak components does not rise (${layers})`;
     case "no-new-bridges":
-      return `no new bridge (${layers})`;
+      return `no new bridge (${layers}${rule.ignore ? `; ${rule.ignore.length} accepted` : ""})`;
     case "no-new-articulation-points":
-      return `no new articulation point (${layers})`;
+      return `no new articulation point (${layers}${rule.ignore ? `; ${rule.ignore.length} accepted` : ""})`;
     case "population-reach":
       return `population reached within ${rule.cutoffMin} min drops by at most ${rule.maxDropPercent} % for ${cities}`;
     case "max-flow":
@@ -367,9 +379,9 @@ function evaluate(baseline: RunResult, candidate: RunResult, rule: CheckRule, r:
     case "component-count":
       return componentCases(baseline, candidate, r);
     case "no-new-bridges":
-      return newElementCases(baseline, candidate, r, "bridges");
+      return newElementCases(baseline, candidate, r, "bridges", rule.ignore);
     case "no-new-articulation-points":
-      return newElementCases(baseline, candidate, r, "articulationPoints");
+      return newElementCases(baseline, candidate, r, "articulationPoints", rule.ignore);
     case "population-reach":
       return populationCases(baseline, candidate, rule, r);
     case "max-flow":
@@ -411,6 +423,7 @@ export function checkRuns(baseline: RunResult, candidate: RunResult, ruleSet: Ru
     deltanetVersion: candidate.deltanetVersion,
     passed: failed === 0,
     ...(ruleSet.file !== undefined ? { rulesFile: ruleSet.file } : {}),
+    rulesName: ruleSet.name,
     baseline: { scenario: baseline.scenario, provenance: baseline.provenance },
     candidate: { scenario: candidate.scenario, provenance: candidate.provenance },
     mismatches,

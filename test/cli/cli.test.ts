@@ -22,7 +22,7 @@ describe.concurrent("deltanet CLI", () => {
     expect(deltanet("--version")).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
     const help = deltanet("--help");
     expect(help.code).toBe(0);
-    for (const c of ["run <scenario>", "compare <before> <after>", "validate <scenario>"]) expect(help.stdout).toContain(c);
+    for (const c of ["run <scenario>", "compare <before> <after>", "validate <scenario>", "diff <a> <b>", "check"]) expect(help.stdout).toContain(c);
   });
 
   test("run --format json writes only JSON to stdout (logs go to stderr)", () => {

@@ -2,7 +2,8 @@
  * Tests of src/io/scenario-file.ts: schema errors with code, line and path; extends chains (depth 3), cycles and
  * broken roots; JSON accepted; the committed scenarios/schema.json equals the generated one.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fc, test as propTest } from "@fast-check/vitest";
@@ -296,5 +297,24 @@ describe("isCalendarDate(text)", () => {
   test("accepts real dates at every precision and refuses impossible ones", () => {
     expect(["2019", "2019-05", "2019-05-31", "2020-02-29"].map(isCalendarDate)).toEqual([true, true, true, true]);
     expect(["2019-02-29", "2019-04-31", "2019-13", "19", "2019-5-1"].map(isCalendarDate)).toEqual([false, false, false, false, false]);
+  });
+});
+
+describe("ScenarioSpec.sha256 — issue 6 provenance", () => {
+  test("is the sha256 of the file's bytes (computed here with node:crypto), and of the text for parseScenarioText", () => {
+    const path = fx("plan-2025.yaml");
+    expect(readScenarioFile(path).sha256).toBe(createHash("sha256").update(readFileSync(path)).digest("hex"));
+    // sha256("name: a\nnetwork: n\n") by the same independent route.
+    const text = "name: a\nnetwork: n\n";
+    expect(parseScenarioText(text, "t.yaml").spec!.sha256).toBe(createHash("sha256").update(Buffer.from(text, "utf8")).digest("hex"));
+  });
+});
+
+describe("bundled scenarios/*.yaml — issue 6: format v1 files", () => {
+  const files = readdirSync("scenarios").filter((f) => f.endsWith(".yaml") && f !== "check-rules.yaml");
+  test.each(files)("%s starts with the yaml-language-server schema line and parses without issues", (f) => {
+    const text = readFileSync(join("scenarios", f), "utf8");
+    expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=./schema.json");
+    expect(parseScenarioText(text, f).issues).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 /**
- * Tests of src/report/compare.ts and src/report/sections.ts: before/after pairing and changes on hand-made runs.
+ * Tests of src/report/compare.ts and src/report/sections.ts: before/after pairing and changes on hand-made runs, and
+ * the provenance checks of issue 6 (a different network or engine is refused unless allowed).
  */
 import { describe, expect, test } from "vitest";
 import type { RunResult } from "../../src/engine/run-result.ts";
-import { compareRuns } from "../../src/report/compare.ts";
+import { compareRuns, runMismatches } from "../../src/report/compare.ts";
+import { makeRun } from "../support/run-result.ts";
 import { comparisonSections, millions, signed } from "../../src/report/sections.ts";
 import { formatJson, formatMarkdown, formatTable } from "../../src/report/format.ts";
 import { UsageError } from "../../src/errors.ts";
@@ -13,7 +15,8 @@ function run(name: string, popAt60: number, popAt120: number, bridges: string[],
     schemaVersion: 1,
     kind: "deltanet-run",
     deltanetVersion: "test",
-    scenario: { name, files: [`${name}.yaml`], networkChecksum: "x", baseChecksum: "y", log: [], warnings: [] },
+    provenance: { deltanetVersion: "test", networkChecksum: "b".repeat(64), scenarioFiles: [{ file: `${name}.yaml`, sha256: null }], parametersSha256: "p".repeat(64) },
+    scenario: { name, files: [`${name}.yaml`], networkChecksum: "x", baseChecksum: "b".repeat(64), log: [], warnings: [] },
     parameters: { cutoffsMin: [60, 120], passengerLayers: ["rail", "road", "access"], capacityQueries: [] },
     isochrones: [
       {
@@ -28,6 +31,7 @@ function run(name: string, popAt60: number, popAt120: number, bridges: string[],
       },
     ],
     travelTimeMin: { zoneIds: ["310100"], maxCutoffMin: 120, matrix: [[0]] },
+    cityReachability: { zoneIds: ["310100"], unreachablePairs: [] },
     connectivity: [
       {
         layer: "road",
@@ -92,5 +96,31 @@ describe("number formatting", () => {
   test("formatJson refuses non-finite numbers instead of writing null", () => {
     expect(() => formatJson({ a: Infinity })).toThrow(UsageError);
     expect(formatJson({ a: 1 })).toBe('{\n  "a": 1\n}\n');
+  });
+});
+
+describe("compareRuns(before, after, options) — issue 6: provenance", () => {
+  test("records no mismatch for runs of one network and engine", () => {
+    expect(compareRuns(makeRun({ name: "a" }), makeRun({ name: "b" })).mismatches).toEqual([]);
+  });
+  test("refuses a different base network and engine with UsageError provenance-mismatch, saying both", () => {
+    const a = makeRun({ name: "a" });
+    const b = makeRun({ name: "b", networkChecksum: "e".repeat(64), deltanetVersion: "9.9.9" });
+    expect(() => compareRuns(a, b)).toThrow(expect.objectContaining({ code: "provenance-mismatch", exitCode: 2 }));
+    expect(() => compareRuns(a, b)).toThrow(
+      "refusing to compare runs of different networks or engines: base network differs: sha256 aaaaaaaaaaaa… (a) vs eeeeeeeeeeee… (b); " +
+        "engine differs: deltanet 0.1.0 (a) vs 9.9.9 (b). Pass --allow-mismatch (allowMismatch: true) to compare them anyway.",
+    );
+  });
+  test("with allowMismatch compares them and lists what differs", () => {
+    const b = makeRun({ name: "b", networkChecksum: "e".repeat(64) });
+    const cmp = compareRuns(makeRun({ name: "a" }), b, { allowMismatch: true });
+    expect(runMismatches(makeRun({ name: "a" }), b)).toEqual(cmp.mismatches);
+    expect(cmp.mismatches).toEqual([{ field: "network", before: "a".repeat(64), after: "e".repeat(64), message: expect.stringContaining("base network differs") }]);
+  });
+  test("names the differing parameters", () => {
+    expect(() => compareRuns(makeRun(), makeRun({ cutoffsMin: [30, 120] }), { allowMismatch: true })).toThrow(
+      "cannot compare runs made with different parameters: cutoffsMin differ (cutoffs 60, 120 vs 30, 120 min)",
+    );
   });
 });

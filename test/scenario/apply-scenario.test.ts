@@ -3,6 +3,8 @@
  * network.txt lists every link; counts below are derived from it by hand), plus property tests that the base network
  * is never changed and that an empty scenario gives the base back.
  */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fc, test as propTest } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
@@ -34,6 +36,8 @@ describe("applyScenario(path) on the tiny-delta fixtures", () => {
       name: "tiny-baseline-2019",
       description: "The tiny delta as of 31 May 2019.",
       files: [fx("baseline-2019.yaml")],
+      // sha256 of the file's bytes, computed here independently of the reader.
+      fileSha256: [createHash("sha256").update(readFileSync(fx("baseline-2019.yaml"))).digest("hex")],
       asOfDate: "2019-05-31",
       modificationCount: 0,
     });
@@ -290,5 +294,21 @@ describe("applyScenario(chain, { network }) properties", () => {
     expect(networkChecksum(base)).toBe(before);
     expect(base.export()).toEqual(exportBefore);
     expect(second).toEqual(first);
+  });
+});
+
+describe("validateScenario(path) — issue 6: every problem of the whole extends chain at once", () => {
+  test("reports the root's, the middle file's and the leaf's problems, root first, each at its own file and line", () => {
+    // Read off chain-bad-root.yaml, chain-bad-mid.yaml and chain-bad-leaf.yaml.
+    const { issues } = validateScenario(fx("chain-bad-leaf.yaml"));
+    expect(issues.map((i) => [i.file, i.code, i.line, i.path])).toEqual([
+      [fx("chain-bad-root.yaml"), "unknown-link", 6, "modifications[0].links[0]"],
+      [fx("chain-bad-root.yaml"), "unknown-key", 9, "modifications[1].set.speedKhp"],
+      [fx("chain-bad-mid.yaml"), "unknown-key", 3, "descripton"],
+      [fx("chain-bad-mid.yaml"), "unknown-project", 6, "modifications[0].project"],
+      [fx("chain-bad-leaf.yaml"), "unknown-link", 5, "modifications[0].links[1]"],
+      [fx("chain-bad-leaf.yaml"), "no-effect", 7, "modifications[1].links"],
+    ]);
+    expect(issues.map((i) => i.suggestion)).toEqual(["road:crossing:sutong", "speedKph", "description", "changtai-crossing", "rail:leg:nt-yc", undefined]);
   });
 });

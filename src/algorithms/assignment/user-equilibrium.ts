@@ -17,7 +17,14 @@
  * demand to an unreachable destination is found by the first AoN, reported by count, volume and pair, and excluded
  * from every later loading (reachability does not change with flow: BPR costs stay finite).
  *
- * Measured (Sioux Falls, TNTP; Node 20, 2-core VM; bench/assignment.ts): see bench/README.md "Traffic assignment".
+ * Measured (bench/assignment.ts, Node 20.20, 2-core Xeon VM shared with other jobs; times are medians of 5 and noisy):
+ * Sioux Falls (TNTP; 24 zones, 76 links, 360,600 veh/h) iterations to relative gap 1e-4 / 1e-5: FW 967 / 9,855,
+ * CFW 193 / 1,761, BFW 102 / 151 (BFW/FW = 0.11 / 0.015), BFW 1e-5 in ≈ 20–70 ms; at 1e-5 BFW's link flows are within
+ * 0.12 % of the best-known solution and its objective 1.4e-7 above it. The issue's target "BFW within 60 iterations
+ * to 1e-4" is not met: this BFW follows Mitradjieva & Lindberg as AequilibraE and TrafficAssignment.jl implement it,
+ * and the gap is the standard one of the current solution (AequilibraE's lagged check gives no fewer iterations);
+ * 8 of its 101 line-search steps are full steps (λ = 1), each forcing a restart. YRD baseline-2019 road layer (41 zones,
+ * 144 road links, 94,000 veh/h gravity demand): 2 iterations to 1e-4 and 5 to 1e-5 for all three algorithms.
  * @see AequilibraE `paths/linear_approximation.py` (one loop, algorithms differ by direction and step);
  *   Mitradjieva & Lindberg (2013), Transportation Science 47(2) 280–293 (CFW, BFW);
  *   LeBlanc, Morlok & Pierskalla (1975), Transportation Research 9, 309–318 (FW on Sioux Falls).

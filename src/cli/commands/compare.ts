@@ -12,6 +12,7 @@ import { withOutputOptions, type OutputArgs } from "./shared-options.ts";
 interface CompareArgs extends OutputArgs {
   before: string;
   after: string;
+  "allow-mismatch": boolean;
 }
 
 export const compareCommand: CommandModule<object, CompareArgs> = {
@@ -20,13 +21,16 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   builder: (y) =>
     withOutputOptions(
       y
-        .positional("before", { type: "string", demandOption: true, describe: "scenario YAML file (before)" })
-        .positional("after", { type: "string", demandOption: true, describe: "scenario YAML file (after)" }),
+        .positional("before", { type: "string", demandOption: true, describe: "scenario file, or saved run (deltanet run --format json) (before)" })
+        .positional("after", { type: "string", demandOption: true, describe: "scenario file, or saved run (after)" })
+        .option("allow-mismatch", { type: "boolean", default: false, describe: "compare runs of different base networks or deltanet versions anyway" }),
     ) as never,
   handler: (argv) => {
     process.stderr.write(`deltanet: comparing ${argv.before} → ${argv.after}\n`);
     const started = process.hrtime.bigint();
-    const cmp = compareScenarios(argv.before, argv.after, { cutoffsMin: argv["cutoff-min"] });
+    const cmp = compareScenarios(argv.before, argv.after, { cutoffsMin: argv["cutoff-min"], allowMismatch: argv["allow-mismatch"] });
+    for (const m of cmp.mismatches) process.stderr.write(`deltanet: warning: ${m.message} (allowed by --allow-mismatch)
+`);
     for (const w of [...cmp.before.warnings, ...cmp.after.warnings]) process.stderr.write(`deltanet: warning: ${w.message}\n`);
     const sections = comparisonSections(cmp);
     const text =

@@ -163,7 +163,7 @@ interface Dating {
  * @returns nodes (service stops) and links (rides, boardings, alightings), with notes for SOURCES.md
  * @throws InputError code `inconsistent-data` when a stop's `in_yrd` disagrees with yrd_rail_stations.csv or two
  *   consecutive in-YRD stops have no rail-leg facility; `missing-value` for a segment without seg_min/seg_km
- * @example buildTransit(input).links.find((l) => l.id === "transit:S0004:f:1-2")?.linkType // "rail-ride"
+ * @example buildTransit(input).links.find((l) => l.id === "transit:S0004:f:3-4")?.timeMin // 50 (苏州 → 上海虹桥)
  */
 export function buildTransit(input: TransitInput): LayerBuild {
   const { data, stations } = input;

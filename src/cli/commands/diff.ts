@@ -1,0 +1,37 @@
+/**
+ * `deltanet diff <a> <b>`: what changed between two scenarios' networks (links and nodes added, removed, closed,
+ * reopened, attribute changes with before/after values) as a table, markdown or JSON.
+ */
+import type { CommandModule } from "yargs";
+import { formatJson, formatMarkdown, formatTable, OUTPUT_FORMATS, type OutputFormat } from "../../report/format.ts";
+import { diffSections } from "../../report/scenario-diff.ts";
+import { diffScenarios } from "../../run-scenario.ts";
+import { writeOutput } from "../output.ts";
+
+interface DiffArgs {
+  a: string;
+  b: string;
+  format: OutputFormat;
+  out?: string;
+}
+
+export const diffCommand: CommandModule<object, DiffArgs> = {
+  command: "diff <a> <b>",
+  describe: "Show what changed between two scenarios' networks (b − a)",
+  builder: (y) =>
+    y
+      .positional("a", { type: "string", demandOption: true, describe: "scenario file (before)" })
+      .positional("b", { type: "string", demandOption: true, describe: "scenario file (after)" })
+      .option("format", { choices: OUTPUT_FORMATS, default: "table" as OutputFormat, describe: "output format" })
+      .option("out", { type: "string", describe: "write the diff to this file (atomically) instead of stdout" }) as never,
+  handler: (argv) => {
+    const d = diffScenarios(argv.a, argv.b);
+    const text =
+      argv.format === "json"
+        ? formatJson(d)
+        : argv.format === "markdown"
+          ? formatMarkdown(diffSections(d), `deltanet diff: ${d.a.name} → ${d.b.name}`)
+          : formatTable(diffSections(d));
+    writeOutput(text, argv.out);
+  },
+};
