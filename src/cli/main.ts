@@ -34,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName("deltanet")
     .version(DELTANET_VERSION)
     .strict()
-    .demandCommand(1, "give a command: run, compare or validate")
+    .demandCommand(1, "give a command (see --help)")
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .epilogue(
