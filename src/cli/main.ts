@@ -10,7 +10,7 @@ import { DELTANET_VERSION } from "../version.ts";
 import { commands } from "./commands/index.ts";
 
 /** Exit codes, documented in the README. */
-export const EXIT_CODES = { ok: 0, unexpected: 1, regressionFound: 1, usage: 2, invalidInput: 3 } as const;
+export const EXIT_CODES = { ok: 0, unexpected: 1, regressionFound: 1, usage: 2, invalidInput: 3, notConverged: 4 } as const;
 
 /** Prints an error to stderr and returns its exit code. */
 export function reportError(err: unknown): number {
@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .epilogue(
-      "Exit codes: 0 ok, 1 unexpected error or (check) a regression found, 2 usage error, 3 invalid input (file, line and path are printed).",
+      "Exit codes: 0 ok, 1 unexpected error or (check) a regression found, 2 usage error, 3 invalid input (file, line and path are printed), 4 (assign --require-convergence) not converged.",
     )
     .fail((msg, err) => {
       // yargs reports its own validation (and `coerce` throws) as YError: a usage problem, exit 2.

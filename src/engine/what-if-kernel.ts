@@ -14,7 +14,10 @@
  *   there is none. Negative when the scenario is faster (sweeps with a factor < 1).
  * - `odPairsDisconnected`: OD pairs with a path in the base and none in the scenario (truly unreachable: searches
  *   here are unbounded, so a pair beyond every cutoff is still connected).
- * - `populationDisconnectedPersons`: population of the origin zones that lose their path to at least one zone.
+ * - `populationDisconnectedPersons`: population of the zones cut off from the rest of the region: origin zones that
+ *   lose their path to more than half of the population they reached in the base (themselves included). An island
+ *   city whose only link closes counts (it loses nearly everyone); the rest of the region, which loses only the island,
+ *   does not. For a split into two parts, this is the population of the smaller one (by population).
  * - `odPairsBeyond<C>Min`: OD pairs within the largest cutoff C in the base and reachable, but beyond C, in the
  *   scenario (the "times beyond the cutoff" companion of `odPairsDisconnected`).
  * - `populationReachedChange<c>Min`, per cutoff c: Σ_i (population reached from i within c in s − in 0), persons,
@@ -380,15 +383,17 @@ export function scenarioMetrics(runtime: WhatIfRuntime, task: ScenarioPerturbati
   let pairsBeyond = 0;
   let populationDisconnected = 0;
   for (let i = 0; i < n; i++) {
-    let lostAny = false;
+    let reachedBefore = zonePopulation[i];
+    let lost = 0;
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
       const t0 = baseTimeMin[i * n + j];
       if (t0 === Infinity) continue;
+      reachedBefore += zonePopulation[j];
       const t1 = timeMin[i * n + j];
       if (t1 === Infinity) {
         pairsDisconnected++;
-        lostAny = true;
+        lost += zonePopulation[j];
         continue;
       }
       const w = zonePopulation[i] * zonePopulation[j];
@@ -396,7 +401,7 @@ export function scenarioMetrics(runtime: WhatIfRuntime, task: ScenarioPerturbati
       weightedIncrease += w * (t1 - t0);
       if (t0 <= maxCutoff && t1 > maxCutoff) pairsBeyond++;
     }
-    if (lostAny) populationDisconnected += zonePopulation[i];
+    if (lost > reachedBefore / 2) populationDisconnected += zonePopulation[i];
   }
   const flows = capacityFlows(runtime, task);
   const out = new Float64Array(descriptor.metrics.length);

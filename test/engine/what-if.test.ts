@@ -53,21 +53,23 @@ function oracleMetrics(model: WhatIfModel, changed: Network): Record<string, num
   let beyond = 0;
   let lostPopulation = 0;
   for (let i = 0; i < n; i++) {
-    let lost = false;
+    let reached = 0;
+    let lost = 0;
     for (let j = 0; j < n; j++) {
       const a = t0.timeMin[i * n + j]!;
       const b = t1.timeMin[i * n + j]!;
+      if (a !== Infinity) reached += pop[j]!;
       if (i === j || a === Infinity) continue;
       if (b === Infinity) {
         disconnected++;
-        lost = true;
+        lost += pop[j]!;
         continue;
       }
       weight += pop[i]! * pop[j]!;
       increase += pop[i]! * pop[j]! * (b - a);
       if (a <= 120 && b > 120) beyond++;
     }
-    if (lost) lostPopulation += pop[i]!;
+    if (lost > reached / 2) lostPopulation += pop[i]!;
   }
   const reach = (r: typeof t0, k: number) => r.cities.reduce((s, c) => s + c.byCutoff[k]!.populationReachedPersons, 0);
   const f0 = flows(base);
@@ -154,11 +156,12 @@ describe("buildWhatIfModel(network, options) + scenarioMetrics(runtime, task) on
     expect(m["maxFlowChange:road-south-to-north"]).toBe(-4000);
   });
 
-  test("closing G15 cuts Yancheng off: 6 OD pairs, every origin loses a destination, mean over the rest 0", async () => {
+  test("closing G15 cuts Yancheng off: 6 OD pairs, Yancheng's population disconnected, mean over the rest 0", async () => {
     const model = await modelWithBase();
     const m = metricsOf(model, scenarioMetrics(openWhatIfRuntime(model.descriptor), closeFacilities(model, ["road:G15:nt-yc"])));
     expect(m.odPairsDisconnected).toBe(6); // yc → 3 cities, 3 cities → yc
-    expect(m.populationDisconnectedPersons).toBe(SUM); // every origin loses yc (or, for yc, everything)
+    // yc loses SUM − p_yc (> half of SUM): cut off. The others lose only p_yc (< half of SUM): not cut off.
+    expect(m.populationDisconnectedPersons).toBe(P.yc);
     expect(m.meanTimeIncreaseMin).toBe(0);
     // nt reached yc at exactly 120 min (15 + 90 + 15, inclusive) and yc reached nt: both lost within 120, not 60.
     expect(m.populationReachedChange60Min).toBe(0);
