@@ -13,8 +13,7 @@
  * - Interrupt (`signal`): no new task starts, running ones are killed, every finished block is written in order
  *   and the file is closed: it holds complete rows only, and a rerun resumes it.
  */
-import { DEFAULT_CAPACITY_QUERIES } from "../defaults.ts";
-import { BATCH_MAX_ATTEMPTS } from "../defaults.ts";
+import { BATCH_MAX_ATTEMPTS, DEFAULT_CAPACITY_QUERIES } from "../defaults.ts";
 import { DeltanetError, UsageError } from "../errors.ts";
 import { batchIssue, readBatchFile, type BatchFormat, type BatchSpec } from "../io/batch-file.ts";
 import { applyScenario } from "../scenario/apply-scenario.ts";

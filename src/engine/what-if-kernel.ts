@@ -343,10 +343,10 @@ export function capacityFlows(runtime: WhatIfRuntime, perturbation?: ScenarioPer
 
 /**
  * The metric vector of one perturbed scenario against the base (definitions in the module header), in the order of
- * `descriptor.metrics`. Needs the base outcome in shared memory (engine/what-if-model `computeWhatIfBase`).
+ * `descriptor.metrics`. Needs the base outcome in shared memory (engine/pool `computeWhatIfBase`).
  * @returns Float64Array(metricCount); NaN marks an undefined metric (written as an empty CSV cell / JSON null)
  * @throws UsageError as {@link zoneTimesBatch} and {@link capacityFlows}.
- * @example scenarioMetrics(runtime, { scenarioId: "x", closedLinks: [], closedViewLinks: [] }) // all zeros, mean NaN if no pair
+ * @example scenarioMetrics(runtime, { closedLinks: [], closedViewLinks: [[]] }) // all 0: nothing changed
  */
 export function scenarioMetrics(runtime: WhatIfRuntime, task: ScenarioPerturbation): Float64Array {
   const { descriptor, zonePopulation, baseTimeMin } = runtime;

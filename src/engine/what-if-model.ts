@@ -4,11 +4,10 @@
  * indexes a perturbation carries.
  *
  * The model holds the passenger network (rail + road + access, the network of the commute isochrones), the zones,
- * one compiled view per layer of the capacity queries, and, after {@link computeWhatIfBase}, the base outcome the
+ * one compiled view per layer of the capacity queries, and, after engine/pool `computeWhatIfBase`, the base outcome the
  * scenario metrics compare against. See engine/what-if-kernel.ts for the metric definitions.
  */
-import { BATCH_CUTOFFS_MIN } from "../defaults.ts";
-import { PASSENGER_LAYERS, type CapacityQuery } from "../defaults.ts";
+import { BATCH_CUTOFFS_MIN, PASSENGER_LAYERS, type CapacityQuery } from "../defaults.ts";
 import { InputError, UsageError } from "../errors.ts";
 import { LAYERS, type Layer, type Network } from "../model/network.ts";
 import { matchesSelector } from "./capacity.ts";
@@ -39,7 +38,7 @@ export interface WhatIfModel {
   readonly metrics: MetricInfo[];
   /** Facility id → its links, per space; only facilities with a link in the passenger network or a view. */
   readonly facilities: Map<string, { layer: Layer; name?: string; passengerLinks: number[]; viewLinks: number[][]; allClosed: boolean }>;
-  /** True once {@link computeWhatIfBase} has written the base outcome. */
+  /** True once engine/pool `computeWhatIfBase` has written the base outcome. */
   baseReady: boolean;
 }
 
@@ -50,7 +49,7 @@ const zeroCost = () => 0;
  * Compiles `network` (already scenario-applied; closed links stay closed in the base) into a what-if model.
  * @param network the base network (not modified)
  * @param options cutoffs (default 60, 120 min) and capacity queries (default none)
- * @returns the model; its base outcome is not computed yet (see {@link computeWhatIfBase})
+ * @returns the model; its base outcome is not computed yet (see engine/pool `computeWhatIfBase`)
  * @throws UsageError code `invalid-cutoff` for bad cutoffs; InputError code `invalid-cost` for links without a valid
  *   time (engine/compile) and code `missing-capacity` for a link of a query's layer without a valid capacity.
  * @example
@@ -193,7 +192,7 @@ export function closeFacilities(model: WhatIfModel, facilityIds: readonly string
   return { closedLinks: sort(closedLinks), closedViewLinks: closedViewLinks.map(sort) };
 }
 
-/** The base outcome as computed by the pool or in-process (see {@link computeWhatIfBase}). */
+/** The base outcome as computed by engine/pool `computeWhatIfBase`. */
 export interface WhatIfBaseInput {
   /** Float64Array(zoneCount × zoneCount), row = origin: unbounded minutes, Infinity = unreachable. */
   timeMin: Float64Array;

@@ -18,6 +18,14 @@ describe("tinyNetwork(text)", () => {
     expect(n.getNodeAttribute("rail:a", "kind")).toBe("station");
   });
 
+  test("svc: nodes are transit service stops; links touching one default to layer transit, linkType rail-ride", () => {
+    const n = tinyNetwork("svc:S:f:1 -> svc:S:f:2 30min 4tpd\nrail:a -> svc:S:f:1 11min waitMin=6 type=rail-board");
+    expect(n.getNodeAttributes("svc:S:f:1")).toMatchObject({ kind: "service-stop", layer: "transit" });
+    expect(n.getEdgeAttributes("transit:svc:S:f:1-svc:S:f:2")).toMatchObject({ layer: "transit", linkType: "rail-ride", timeMin: 30, trainsPerDay: 4 });
+    expect(n.getEdgeAttributes("transit:rail:a-svc:S:f:1")).toMatchObject({ layer: "transit", linkType: "rail-board", waitMin: 6 });
+    expect(n.getNodeAttribute("rail:a", "kind")).toBe("station");
+  });
+
   test("refuses a line it does not understand, naming the line", () => {
     expect(() => tinyNetwork("A -> B 10min road\nA => B")).toThrow(/line 2/);
     expect(() => tinyNetwork("A -> B road")).toThrow(/line 1: give a time/);

@@ -25,7 +25,11 @@ interface BatchArgs {
   quiet: boolean;
 }
 
-/** Validates `--workers`: an integer ≥ 0 (0 = run in the main thread). */
+/**
+ * Validates `--workers`: an integer ≥ 0 (0 = run in the main thread).
+ * @throws Error (a yargs usage error, exit 2) otherwise.
+ * @example checkWorkers(2) // 2
+ */
 export function checkWorkers(value: unknown): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
     throw new Error(`--workers ${String(value)} is invalid: expected an integer ≥ 0 (0 runs in the main thread)`);
@@ -33,7 +37,11 @@ export function checkWorkers(value: unknown): number {
   return value;
 }
 
-/** Validates `--task-timeout-s`: seconds > 0. */
+/**
+ * Validates `--task-timeout-s`: seconds > 0 (0 is refused, never read as "no timeout").
+ * @throws Error (a yargs usage error, exit 2) otherwise.
+ * @example checkTaskTimeout(1.5) // 1.5
+ */
 export function checkTaskTimeout(value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
     throw new Error(`--task-timeout-s ${String(value)} is invalid: expected seconds > 0`);
@@ -44,6 +52,7 @@ export function checkTaskTimeout(value: unknown): number {
 /**
  * Reads injected faults from `DELTANET_TEST_FAULTS` (testing only; see the module header).
  * @throws UsageError code `invalid-fault` when the variable is not the documented JSON.
+ * @example faultsFromEnvironment({ DELTANET_TEST_FAULTS: '{"mc:1":{"kind":"throw"}}' }) // { "mc:1": { kind: "throw" } }
  */
 export function faultsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, InjectedFault> | undefined {
   const text = env.DELTANET_TEST_FAULTS;
@@ -86,6 +95,12 @@ export const batchCommand: CommandModule<object, BatchArgs> = {
       controller.abort();
     };
     process.once("SIGINT", onSigint);
+    // A closed stdout (`deltanet batch … | head`) stops the run like Ctrl-C instead of crashing on EPIPE.
+    const onStdoutError = (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EPIPE") throw err;
+      controller.abort();
+    };
+    process.stdout.on("error", onStdoutError);
     const started = process.hrtime.bigint();
     let summary;
     try {
@@ -102,6 +117,7 @@ export const batchCommand: CommandModule<object, BatchArgs> = {
       });
     } finally {
       process.removeListener("SIGINT", onSigint);
+      process.stdout.removeListener("error", onStdoutError);
       progress.stop();
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

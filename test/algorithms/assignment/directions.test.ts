@@ -76,4 +76,32 @@ describe("biconjugateWeights(H, x, s1, s2, y, τ)", () => {
     for (const v of [w.allOrNothing, w.previousTarget, w.previousTarget2]) expect(v).toBeGreaterThanOrEqual(0);
     expect(w.allOrNothing + w.previousTarget + w.previousTarget2).toBeCloseTo(1, 12);
   });
+
+  propTest.prop(
+    [
+      fc.array(fc.tuple(fc.double({ min: 0.01, max: 5, noNaN: true }), fc.nat(100), fc.nat(100), fc.nat(100), fc.nat(100)), { minLength: 2, maxLength: 10 }),
+      fc.double({ min: 0, max: 0.9, noNaN: true }),
+    ],
+    { seed: 779, numRuns: 300 },
+  )("makes s − x H-conjugate to both d̄1 and d̄2 whenever d̄1 ⊥_H d̄2 and μ, ν are not clipped", (rows, tau) => {
+    // The μ, ν formulas (Mitradjieva & Lindberg 2013, section 4) assume the previous two directions are H-conjugate.
+    // Build s2 so that they are: project d̄2 = τ·s1 + (1 − τ)·s2⁰ − x off d̄1 in the H inner product, then solve for s2.
+    const col = (k: number) => Float64Array.from(rows, (r) => r[k]);
+    const [h, x, s1, s20, y] = [col(0), col(1), col(2), col(3), col(4)];
+    const d1 = Array.from(x, (xi, i) => s1[i] - xi);
+    fc.pre(hDot(h, d1, d1) > 0);
+    const d20 = Array.from(x, (xi, i) => tau * s1[i] + (1 - tau) * s20[i] - xi);
+    const k = hDot(h, d20, d1) / hDot(h, d1, d1);
+    const d2 = d20.map((v, i) => v - k * d1[i]);
+    const s2 = Float64Array.from(d2, (v, i) => (v + x[i] - tau * s1[i]) / (1 - tau));
+    const w = biconjugateWeights(h, x, s1, s2, y, tau);
+    fc.pre(w.previousTarget > 0 && w.previousTarget2 > 0);
+    const d = Array.from(x, (xi, i) => w.allOrNothing * y[i] + w.previousTarget * s1[i] + w.previousTarget2 * s2[i] - xi);
+    // relative to the size of d's terms before they cancel (d itself can be 0: s = x is conjugate to everything)
+    const hNorm = (u: ArrayLike<number>) => Math.sqrt(hDot(h, u, u));
+    const terms = hNorm(Array.from(x, (xi, i) => y[i] - xi)) + hNorm(d1) + hNorm(Array.from(x, (xi, i) => s2[i] - xi));
+    const scale = (u: number[]) => terms * hNorm(u);
+    expect(Math.abs(hDot(h, d, d1)) / scale(d1)).toBeLessThanOrEqual(1e-9);
+    expect(Math.abs(hDot(h, d, d2)) / scale(d2)).toBeLessThanOrEqual(1e-9);
+  });
 });
