@@ -60,10 +60,10 @@ export const STATION_ACCESS_SPEED_KPH = a(
   "STATION_ACCESS_SPEED_KPH", 30, "km/h", "station-access and station-egress links",
   "assumption: mixed metro/taxi/bus door-to-station speed in a Chinese city",
 );
-/** Access: fixed time at the departure station (security check, walking, boarding buffer). */
+/** Access: fixed time at the departure station (entrance security check and ticket gate). */
 export const ACCESS_TERMINAL_MIN = a(
-  "ACCESS_TERMINAL_MIN", 15, "min", "station-access links",
-  "assumption: security screening, ticket gate and walking to the platform at a Chinese railway station",
+  "ACCESS_TERMINAL_MIN", 10, "min", "station-access links",
+  "assumption: entrance security screening and ticket gate at a Chinese railway station; walking to the platform and boarding are BOARDING_MIN on the rail-board link, so the two add up to 15 min before the wait",
 );
 /** Access: fixed time at the arrival station (walking out). */
 export const EGRESS_TERMINAL_MIN = a(
