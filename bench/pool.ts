@@ -8,14 +8,16 @@
  *   --rounds   timed rounds per worker count (default 7; each round runs the whole N-1 list once)
  * Output: a table on stdout, progress on stderr, bench/results/pool-<yyyy-mm-dd>[-smoke].json.
  * Method: the model and base are built once per pool; each pool is warmed up (workers started, model opened, one
- * untimed round) before timing. Rounds alternate between the 1- and 2-worker pools so that load from other
- * processes hits both alike; scenarios/s = scenarios / median round time. The speed-up target (≥ 1.8× with 2
- * workers) assumes a quiet 2-core machine: the machine's load average is printed with the results, and figures
- * taken while other jobs use the cores understate the speed-up.
+ * untimed round) before timing. Rounds alternate between the 0-, 1- and 2-worker pools so that load from other
+ * processes hits all alike; scenarios/s = scenarios / median round time. The speed-up target (≥ 1.8× with 2
+ * workers) assumes a quiet 2-core machine, so the bench also measures what the machine offers right now: a
+ * parallelism probe (the same fixed CPU work on 1 and on 2 plain worker threads, before and after the rounds) and
+ * the load average. A probe near 1.0 means another process holds a core and no pool can show a speed-up.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, platform, release } from "node:os";
 import { resolve } from "node:path";
+import workerpool from "workerpool";
 import { readBatchFile } from "../src/io/batch-file.ts";
 import { prepareBatch, runWhatIfScenarios, type PreparedBatch } from "../src/batch/run-batch.ts";
 import { computeWhatIfBase, createEnginePool, type EnginePool } from "../src/engine/pool.ts";
@@ -70,6 +72,35 @@ async function setUp(workers: number): Promise<PoolRun> {
   return { workers, batch, pool, samplesMs: [], bytes: warm.bytes, startupMs, baseMs };
 }
 
+/** Fixed CPU work for the parallelism probe (runs inside a workerpool default worker: must be self-contained). */
+function spinTask(iterations: number): number {
+  let x = 0;
+  for (let i = 0; i < iterations; i++) x = (x + Math.imul(i, 2654435761)) | 0;
+  return x;
+}
+
+/**
+ * How much faster 2 threads finish the same fixed CPU work than 1 on this machine right now (ideal 2.0 on a quiet
+ * 2-core machine; about 1.0 when another process holds a core). The pool's speed-up cannot exceed it.
+ */
+async function probeParallelism(rounds: number): Promise<number> {
+  const ratios: number[] = [];
+  const pools = [1, 2].map((n) => workerpool.pool({ minWorkers: n, maxWorkers: n, workerType: "thread" }));
+  const iterations = smoke ? 2e6 : 2e7;
+  await Promise.all(pools.map((p) => Promise.all([p.exec(spinTask, [1000]), p.exec(spinTask, [1000])])));
+  for (let r = 0; r < rounds; r++) {
+    const ms: number[] = [];
+    for (const p of pools) {
+      const start = process.hrtime.bigint();
+      await Promise.all(Array.from({ length: 4 }, () => p.exec(spinTask, [iterations])));
+      ms.push(msSince(start));
+    }
+    ratios.push(ms[0]! / ms[1]!);
+  }
+  await Promise.all(pools.map((p) => p.terminate()));
+  return summarize(ratios).medianMs;
+}
+
 /** Sequential empty-task round trips through a 1-worker pool, microseconds each. */
 async function pingRoundTrips(pool: EnginePool, count: number): Promise<number[]> {
   for (let i = 0; i < 50; i++) await pool.ping(i); // warm-up
@@ -99,6 +130,8 @@ async function main(): Promise<void> {
     sharedBufferBytes: model.descriptor.shared.buffer.byteLength,
   };
   log(`${inputs.scenarioCount} scenarios; passenger network ${inputs.passengerNodeCount} nodes, ${inputs.passengerLinkCount} links, ${inputs.zoneCount} zones`);
+  const probeBefore = await probeParallelism(3);
+  log(`parallelism probe: 2 threads ${probeBefore.toFixed(2)}× faster than 1 on fixed CPU work`);
   const runs = [inThread, await setUp(1), await setUp(2)];
   for (let r = 0; r < rounds; r++) {
     for (const run of r % 2 === 0 ? runs : [...runs].reverse()) {
@@ -108,6 +141,7 @@ async function main(): Promise<void> {
     }
     log(`round ${r + 1}/${rounds}: ${runs.map((x) => `${x.workers}w ${x.samplesMs[r]!.toFixed(0)} ms`).join(", ")}`);
   }
+  const probeAfter = await probeParallelism(3);
   const pingPool = createEnginePool({ workers: 1 });
   const pingUs = await pingRoundTrips(pingPool, PINGS);
   await pingPool.terminate();
@@ -133,11 +167,13 @@ async function main(): Promise<void> {
     results: summaries,
     speedUp2Workers: speedUp,
     speedUpTarget: 1.8,
+    parallelismProbe: { before: probeBefore, after: probeAfter, note: "2-thread vs 1-thread speed-up on fixed CPU work (ideal 2.0 on a quiet 2-core machine); bounds the pool's speed-up" },
+    speedUpRelativeToProbe: speedUp / Math.min(2, (probeBefore + probeAfter) / 2),
     emptyTaskRoundTrip: { samples: ping.samples, medianUs: ping.medianMs * 1000, p90Us: ping.p90Ms * 1000, meanUs: (ping.totalMs / ping.samples) * 1000 },
     identicalBytes: true,
     caveat:
-      loadBefore[0]! > 0.5 || loadAfter[0]! > 0.5
-        ? `load average ${loadBefore[0]!.toFixed(2)} → ${loadAfter[0]!.toFixed(2)} on ${availableParallelism()} cores: other processes used the CPU, so the speed-up is understated; rerun on a quiet machine`
+      loadBefore[0]! > 0.5 || loadAfter[0]! > 0.5 || Math.min(probeBefore, probeAfter) < 1.8
+        ? `load average ${loadBefore[0]!.toFixed(2)} → ${loadAfter[0]!.toFixed(2)} on ${availableParallelism()} cores and a parallelism probe of ${probeBefore.toFixed(2)}× / ${probeAfter.toFixed(2)}×: other processes used the CPU, so the speed-up is understated; rerun on a quiet machine`
         : undefined,
   };
 
@@ -152,6 +188,7 @@ async function main(): Promise<void> {
     ...summaries.map((s) => line([s.workers === 0 ? "0 (main thread)" : String(s.workers), s.medianMs.toFixed(1), s.p90Ms.toFixed(1), s.scenariosPerSecond.toFixed(1), s.startupMs.toFixed(0), s.baseMs.toFixed(0)])),
     "",
     `speed-up, 2 workers vs 1: ${speedUp.toFixed(2)}× (target ≥ 1.8× on a quiet 2-core machine)`,
+    `parallelism probe (fixed CPU work, 2 threads vs 1): ${probeBefore.toFixed(2)}× before, ${probeAfter.toFixed(2)}× after — the ceiling for the speed-up on this machine now; pool speed-up / probe = ${result.speedUpRelativeToProbe.toFixed(2)}`,
     `empty task round trip (1 worker, ${ping.samples} sequential pings): median ${(ping.medianMs * 1000).toFixed(0)} µs, p90 ${(ping.p90Ms * 1000).toFixed(0)} µs`,
     "every worker count gave byte-identical metric vectors",
     ...(result.caveat ? [`caveat: ${result.caveat}`] : []),

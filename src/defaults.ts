@@ -210,7 +210,7 @@ export const DEFAULT_CHECK_RULES: readonly CheckRule[] = [
 
 // ─── Batch what-if runs and the engine pool (issue 4) ───────────────────────────────────────────────────────────
 
-/** Isochrone cutoffs of the batch metrics (`populationReachedChange<c>Min`), minutes (issue 4: 60 and 120 min). */
+/** Isochrone cutoffs of the batch metrics (`populationWithin<c>MinChangePersons`), minutes (issue 4: 60 and 120 min). */
 export const BATCH_CUTOFFS_MIN: readonly number[] = [60, 120];
 
 /** A pool task running longer than this is killed with its worker and reported, seconds (`--task-timeout-s`). */

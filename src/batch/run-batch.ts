@@ -15,7 +15,8 @@
  */
 import { BATCH_MAX_ATTEMPTS, DEFAULT_CAPACITY_QUERIES } from "../defaults.ts";
 import { DeltanetError, UsageError } from "../errors.ts";
-import { batchIssue, readBatchFile, type BatchFormat, type BatchSpec } from "../io/batch-file.ts";
+import { readBatchFile, type BatchFormat, type BatchSpec } from "../io/batch-file.ts";
+import { formatPath, positionOf } from "../io/positions.ts";
 import { applyScenario } from "../scenario/apply-scenario.ts";
 import { computeWhatIfBase, createEnginePool, TaskFailedError, type EnginePool, type TaskFailureKind } from "../engine/pool.ts";
 import type { ScenarioTask } from "../engine/what-if-kernel.ts";
@@ -44,8 +45,12 @@ export function prepareBatch(spec: Pick<BatchSpec, "name" | "scenarioPath" | "ge
   const applied = applyScenario(spec.scenarioPath);
   const capacityQueries = DEFAULT_CAPACITY_QUERIES.filter((q) => q.layer === spec.generator.layer);
   const model = buildWhatIfModel(applied.network, { ...(spec.cutoffsMin ? { cutoffsMin: spec.cutoffsMin } : {}), capacityQueries });
+  const { file, source } = spec;
   const where: IssueLocator | undefined =
-    locate ?? (spec.file !== undefined && spec.source !== undefined ? (path) => batchIssue({ file: spec.file!, source: spec.source! }, ["generator", ...path], "", "") : undefined);
+    locate ??
+    (file !== undefined && source !== undefined
+      ? (path) => ({ file, ...positionOf(source, ["generator", ...path]), path: formatPath(["generator", ...path]) })
+      : undefined);
   const scenarios = generateScenarios(model, spec.generator, where);
   return {
     name: spec.name,
@@ -279,6 +284,7 @@ export async function runBatch(batchPath: string, options: RunBatchOptions = {})
   options.onProgress?.({ ...progress });
 
   let pool: EnginePool | undefined;
+  let completed = false;
   try {
     if (todo.length > 0 && !options.signal?.aborted) {
       pool = createEnginePool({ ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(options.taskTimeoutMs !== undefined ? { taskTimeoutMs: options.taskTimeoutMs } : {}) });
@@ -303,8 +309,18 @@ export async function runBatch(batchPath: string, options: RunBatchOptions = {})
       summary.interrupted = result.interrupted;
     }
     summary.interrupted ||= options.signal?.aborted === true;
-    if (summary.interrupted) writer.drain();
+    writer.drain(); // interrupted: what finished past a gap; otherwise nothing is left
+    completed = true;
   } finally {
+    if (!completed) {
+      // An error (e.g. a failed base task): still write the finished and resumed blocks, in order, so no work is lost;
+      // the error being thrown matters more than a second one from the sink.
+      try {
+        writer.drain();
+      } catch {
+        /* keep the first error */
+      }
+    }
     sink.close();
     await pool?.terminate();
   }

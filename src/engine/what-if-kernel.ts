@@ -20,7 +20,7 @@
  *   does not. For a split into two parts, this is the population of the smaller one (by population).
  * - `odPairsBeyond<C>Min`: OD pairs within the largest cutoff C in the base and reachable, but beyond C, in the
  *   scenario (the "times beyond the cutoff" companion of `odPairsDisconnected`).
- * - `populationReachedChange<c>Min`, per cutoff c: Σ_i (population reached from i within c in s − in 0), persons,
+ * - `populationWithin<c>MinChangePersons`, per cutoff c: Σ_i (population reached from i within c in s − in 0), persons,
  *   origins included (the change of the isochrone population, summed over cities).
  * - `maxFlowChange:<query id>`, per capacity query: max-flow in s − in 0, in the query's unit; NaN when either is
  *   unbounded.
@@ -58,7 +58,7 @@ export interface KernelCapacityQuery {
 
 /** One metric of the metric vector: name and unit. */
 export interface MetricInfo {
-  /** e.g. `meanTimeIncreaseMin`, `populationReachedChange60Min`, `maxFlowChange:road-north-to-south`. */
+  /** e.g. `meanTimeIncreaseMin`, `populationWithin60MinChangePersons`, `maxFlowChange:road-north-to-south`. */
   name: string;
   /** e.g. `min`, `pairs`, `persons`, `veh/h`. */
   unit: string;
@@ -423,7 +423,7 @@ export function scenarioMetrics(runtime: WhatIfRuntime, task: ScenarioPerturbati
  * {@link scenarioMetrics} writes).
  * @example metricInfos([60, 120], []).map((m) => m.name)
  * // ["meanTimeIncreaseMin", "odPairsDisconnected", "populationDisconnectedPersons", "odPairsBeyond120Min",
- * //  "populationReachedChange60Min", "populationReachedChange120Min"]
+ * //  "populationWithin60MinChangePersons", "populationWithin120MinChangePersons"]
  */
 export function metricInfos(cutoffsMin: readonly number[], queries: readonly { id: string; unit: string }[]): MetricInfo[] {
   const maxCutoff = cutoffsMin[cutoffsMin.length - 1];
@@ -432,7 +432,7 @@ export function metricInfos(cutoffsMin: readonly number[], queries: readonly { i
     { name: "odPairsDisconnected", unit: "pairs" },
     { name: "populationDisconnectedPersons", unit: "persons" },
     { name: `odPairsBeyond${String(maxCutoff)}Min`, unit: "pairs" },
-    ...cutoffsMin.map((c) => ({ name: `populationReachedChange${String(c)}Min`, unit: "persons" })),
+    ...cutoffsMin.map((c) => ({ name: `populationWithin${String(c)}MinChangePersons`, unit: "persons" })),
     ...queries.map((q) => ({ name: `maxFlowChange:${q.id}`, unit: q.unit })),
   ];
 }

@@ -18,10 +18,12 @@ import { describeValue, didYouMean, didYouMeanText } from "./scenario-file.ts";
 
 /** Link values a sweep can scale (each is what the engine reads: times for isochrones, capacities for max-flow). */
 export const SWEEP_PARAMETERS = ["timeMin", "capacityVehPerHour", "capacityMw", "trainsPerDay"] as const;
+/** A link value a sweep can scale. */
 export type SweepParameter = (typeof SWEEP_PARAMETERS)[number];
 
 /** Output formats of a batch: CSV (one header line) or JSON Lines. */
 export const BATCH_FORMATS = ["csv", "jsonl"] as const;
+/** `csv` or `jsonl`. */
 export type BatchFormat = (typeof BATCH_FORMATS)[number];
 
 const layerSchema = z.enum(LAYERS as unknown as [string, ...string[]]);
@@ -58,6 +60,7 @@ export const batchFileSchema = z.strictObject({
   output: z.strictObject({ format: z.enum(BATCH_FORMATS).optional() }).optional(),
 });
 
+/** A schema-checked generator (one of the three above). */
 export type GeneratorValue = z.infer<typeof generatorSchema>;
 
 /** A parsed batch file. */

@@ -40,7 +40,7 @@ describe("criticality(scenarioPath, { layer })", async () => {
     const csv = criticalityCsv(result).trimEnd().split("\n");
     expect(csv[0]).toBe(
       "rank,facilityId,name,meanTimeIncreaseMin,odPairsDisconnected,populationDisconnectedPersons,odPairsBeyond120Min," +
-        "populationReachedChange60Min,populationReachedChange120Min,maxFlowChange:road-north-to-south,maxFlowChange:road-south-to-north",
+        "populationWithin60MinChangePersons,populationWithin120MinChangePersons,maxFlowChange:road-north-to-south,maxFlowChange:road-south-to-north",
     );
     expect(csv).toHaveLength(5);
   });

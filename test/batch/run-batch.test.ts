@@ -84,6 +84,17 @@ describe("runBatch(path, options) — resume and shards", () => {
     expect(readFileSync(out, "utf8")).toBe(reference.n1);
   });
 
+  test("resumed blocks after a gap are written back even when the run stops before computing anything", async () => {
+    const out = outFile();
+    const withGap = reference.n1.split("\n").filter((l) => !l.startsWith("1,")).join("\n"); // scenario 1 failed earlier
+    writeFileSync(out, withGap);
+    const controller = new AbortController();
+    controller.abort();
+    const summary = await runBatch(N1, { workers: 0, out, signal: controller.signal });
+    expect(summary).toMatchObject({ interrupted: true, resumedCount: 3, completedCount: 0 });
+    expect(readFileSync(out, "utf8")).toBe(withGap);
+  });
+
   test("shards 1/3 … 3/3 (only shard 1 has the CSV header) concatenate to the unsharded output", async () => {
     for (const [batch, whole] of [
       [N1, reference.n1],

@@ -68,6 +68,15 @@ describe("createEnginePool({ workers })", () => {
     expect(r.timeMin[4]).toBe(0);
   });
 
+  test("NaN crosses the worker boundary: with every road closed no OD pair stays connected, the mean is NaN", async () => {
+    const m = model();
+    const p = pool(1);
+    await computeWhatIfBase(m, p);
+    const v = await p.scenarioMetrics(m.descriptor, { scenarioId: "all", ...closeFacilities(m, ROAD_FACILITIES) });
+    expect(v[0]).toBeNaN(); // meanTimeIncreaseMin: no pair left to average over
+    expect(v[1]).toBe(12); // odPairsDisconnected: all 4 × 3 ordered pairs
+  });
+
   test("ping(payload) echoes through a worker (the empty-task round trip)", async () => {
     await expect(pool(1).ping(42)).resolves.toBe(42);
   });

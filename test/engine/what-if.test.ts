@@ -79,8 +79,8 @@ function oracleMetrics(model: WhatIfModel, changed: Network): Record<string, num
     odPairsDisconnected: disconnected,
     populationDisconnectedPersons: lostPopulation,
     odPairsBeyond120Min: beyond,
-    populationReachedChange60Min: reach(t1, 0) - reach(t0, 0),
-    populationReachedChange120Min: reach(t1, 1) - reach(t0, 1),
+    populationWithin60MinChangePersons: reach(t1, 0) - reach(t0, 0),
+    populationWithin120MinChangePersons: reach(t1, 1) - reach(t0, 1),
     "maxFlowChange:road-north-to-south": f1[0]! - f0[0]!,
     "maxFlowChange:road-south-to-north": f1[1]! - f0[1]!,
   };
@@ -130,8 +130,8 @@ describe("buildWhatIfModel(network, options) + scenarioMetrics(runtime, task) on
       "odPairsDisconnected (pairs)",
       "populationDisconnectedPersons (persons)",
       "odPairsBeyond120Min (pairs)",
-      "populationReachedChange60Min (persons)",
-      "populationReachedChange120Min (persons)",
+      "populationWithin60MinChangePersons (persons)",
+      "populationWithin120MinChangePersons (persons)",
       "maxFlowChange:road-north-to-south (veh/h)",
       "maxFlowChange:road-south-to-north (veh/h)",
     ]);
@@ -149,8 +149,8 @@ describe("buildWhatIfModel(network, options) + scenarioMetrics(runtime, task) on
     // nt ↔ sz: 54 → 162.4 min crosses 120; sz ↔ yc was already 144 > 120.
     expect(m.odPairsBeyond120Min).toBe(2);
     // nt loses sz and sz loses nt, within 60 and within 120 min.
-    expect(m.populationReachedChange60Min).toBe(-(P.sz + P.nt));
-    expect(m.populationReachedChange120Min).toBe(-(P.sz + P.nt));
+    expect(m.populationWithin60MinChangePersons).toBe(-(P.sz + P.nt));
+    expect(m.populationWithin120MinChangePersons).toBe(-(P.sz + P.nt));
     // North {nt, yc} → south {sh, sz}: Sutong 4,000 + G40 4,000 = 8,000 → 4,000.
     expect(m["maxFlowChange:road-north-to-south"]).toBe(-4000);
     expect(m["maxFlowChange:road-south-to-north"]).toBe(-4000);
@@ -164,8 +164,8 @@ describe("buildWhatIfModel(network, options) + scenarioMetrics(runtime, task) on
     expect(m.populationDisconnectedPersons).toBe(P.yc);
     expect(m.meanTimeIncreaseMin).toBe(0);
     // nt reached yc at exactly 120 min (15 + 90 + 15, inclusive) and yc reached nt: both lost within 120, not 60.
-    expect(m.populationReachedChange60Min).toBe(0);
-    expect(m.populationReachedChange120Min).toBe(-(P.yc + P.nt));
+    expect(m.populationWithin60MinChangePersons).toBe(0);
+    expect(m.populationWithin120MinChangePersons).toBe(-(P.yc + P.nt));
     expect(m["maxFlowChange:road-north-to-south"]).toBe(0);
   });
 

@@ -73,6 +73,7 @@ export function faultsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Rec
   return parsed as Record<string, InjectedFault>;
 }
 
+/** The `batch` command module (registered in commands/index.ts). */
 export const batchCommand: CommandModule<object, BatchArgs> = {
   command: "batch <batch>",
   describe: "Run the what-if scenarios of a batch file (N-1, Monte Carlo, sweeps) on a worker pool; one row per scenario and metric",

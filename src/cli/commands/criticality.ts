@@ -26,6 +26,7 @@ interface CriticalityArgs {
   quiet: boolean;
 }
 
+/** The `criticality` command module (registered in commands/index.ts). */
 export const criticalityCommand: CommandModule<object, CriticalityArgs> = {
   command: "criticality <scenario>",
   describe: "Rank a layer's facilities by the effect of closing each one alone (N-1) on commute times, reach and capacity",
