@@ -14,10 +14,12 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
 import { resolve } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { Csr } from "../src/algorithms/csr.ts";
 import { createLandmarks } from "../src/algorithms/landmarks.ts";
 import { createShortestPathSearch, type ShortestPathSearch } from "../src/algorithms/shortest-path-search.ts";
-import { compileReference, referenceMemory, runReference, type CppRun, type MemoryReport } from "./support/cpp.ts";
+import { compileReference, ReferenceServer, referenceMemory, type MemoryReport } from "./support/cpp.ts";
 import { gridGraph, loadGraph, nyGraph, REPO_ROOT, romeGraph, yrdGraph, type BenchGraph } from "./support/graphs.ts";
 import { graphologyBidirectional, graphologySingleSource, ngraphFinders, nodePathCost, toGraphology } from "./support/libraries.ts";
 import { mulberry32, randomInt } from "./support/random.ts";
@@ -75,7 +77,12 @@ const config: Config = {
 };
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-function main(): void {
+// A full garbage collection before each timed section, so that garbage from an earlier section (graphology's and
+// ngraph's object graphs of NY are hundreds of MB) is not collected in the middle of later timings.
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
+
+async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   const cpp = compileReference();
   const meta = {
@@ -125,7 +132,7 @@ function main(): void {
       skipped.push(notice);
       continue;
     }
-    results.push(benchGraph(graph, cpp.ok ? cpp.binary : undefined));
+    results.push(await benchGraph(graph, cpp.ok ? cpp.binary : undefined));
     save(false); // after every graph, so a later failure keeps what was measured
   }
   const markdown = save(true);
@@ -192,7 +199,7 @@ function fail(message: string): never {
   throw new Error(`bench agreement check failed: ${message}`);
 }
 
-function benchGraph(graph: BenchGraph, cppBinary: string | undefined): GraphResult {
+async function benchGraph(graph: BenchGraph, cppBinary: string | undefined): Promise<GraphResult> {
   const tag = graph.name;
   const notices: string[] = [];
   const rows: Row[] = [];
@@ -202,6 +209,7 @@ function benchGraph(graph: BenchGraph, cppBinary: string | undefined): GraphResu
   const loadMs: number[] = [];
   let csr: Csr | undefined;
   for (let r = 0; r < config.rounds; r++) {
+    collectGarbage();
     const start = process.hrtime.bigint();
     csr = loadGraph(graph.load).csr;
     loadMs.push(msSince(start));
@@ -252,39 +260,65 @@ function benchGraph(graph: BenchGraph, cppBinary: string | undefined): GraphResu
   });
   log(`[${tag}] cutoff ${cutoff} (p10 of origin ${origins[0]}'s costs); deltanet variants agree on ${pairs.length} pairs`);
 
-  // Alternate C++ and TypeScript rounds.
+  // Paired timings: TypeScript and C++ run the same query one after the other (which goes first alternates), so that
+  // load from other processes on the machine hits both alike. One C++ server process (one load sample) per round.
   const ts = { ss: [] as number[], cut: [] as number[], p2p: [] as number[], bi: [] as number[], astar: [] as number[], alt: [] as number[] };
   const cppTimes = { load: [] as number[], ss: [] as number[], cut: [] as number[], p2p: [] as number[] };
-  for (let r = 0; r < config.rounds; r++) {
-    if (cppBinary) {
-      log(`[${tag}] round ${r + 1}: C++`);
-      const run: CppRun = runReference(cppBinary, graph.grFile, { rounds: 1, origins, cutoff, cutoffOrigins: origins, pairs }, tag);
-      if (run.nodeCount !== net.nodeCount) fail(`${tag}: C++ read ${run.nodeCount} nodes, TypeScript ${net.nodeCount}`);
-      run.singleSourceReached.forEach((reached, i) => {
-        if (reached !== singleSourceCheck[i].reached || run.singleSourceSum[i] !== singleSourceCheck[i].sum) {
-          fail(`${tag}: single-source from ${origins[i]}: C++ ${reached} nodes / ${run.singleSourceSum[i]}, TypeScript ${singleSourceCheck[i].reached} / ${singleSourceCheck[i].sum}`);
-        }
-      });
-      run.cutoffReached.forEach((reached, i) => {
-        if (reached !== cutoffCheck[i].reached || run.cutoffSum[i] !== cutoffCheck[i].sum) {
-          fail(`${tag}: cutoff search from ${origins[i]}: C++ ${reached} / ${run.cutoffSum[i]}, TypeScript ${cutoffCheck[i].reached} / ${cutoffCheck[i].sum}`);
-        }
-      });
-      run.pointToPointCost.forEach((c, i) => {
-        if ((c < 0 ? Infinity : c) !== pairCosts[i]) fail(`${tag}: pair ${i}: C++ ${c}, TypeScript ${pairCosts[i]}`);
-      });
-      cppTimes.load.push(run.loadMs);
-      cppTimes.ss.push(...run.singleSourceMs);
-      cppTimes.cut.push(...run.cutoffMs);
-      cppTimes.p2p.push(...run.pointToPointMs);
+  const timeOne = (f: () => void): number => {
+    const start = process.hrtime.bigint();
+    f();
+    return msSince(start);
+  };
+  /** Runs the TypeScript query and the C++ query in alternating order; returns [typescriptMs, cppAnswer]. */
+  const paired = async (i: number, jsQuery: () => void, server: ReferenceServer | undefined, cppQuery: string): Promise<[number, number[] | undefined]> => {
+    if (server === undefined) return [timeOne(jsQuery), undefined];
+    if (i % 2 === 0) {
+      const jsMs = timeOne(jsQuery);
+      return [jsMs, await server.query(cppQuery)];
     }
-    log(`[${tag}] round ${r + 1}: deltanet`);
-    ts.ss.push(...timeEach(origins, (o) => search.singleSource(o)));
-    ts.cut.push(...timeEach(origins, (o) => search.singleSource(o, { cutoff })));
-    ts.p2p.push(...timeEach(pairs, ([o, d]) => search.path(o, d)));
-    ts.bi.push(...timeEach(pairs, ([o, d]) => search.pathBidirectional(o, d)));
-    if (coordinates) ts.astar.push(...timeEach(pairs, ([o, d]) => search.pathAStar(o, d)));
-    ts.alt.push(...timeEach(pairs, ([o, d]) => search.pathLandmarks(o, d)));
+    const answer = await server.query(cppQuery);
+    return [timeOne(jsQuery), answer];
+  };
+  for (let r = 0; r < config.rounds; r++) {
+    log(`[${tag}] round ${r + 1} of ${config.rounds}`);
+    collectGarbage();
+    const server = cppBinary ? await ReferenceServer.start(cppBinary, graph.grFile) : undefined;
+    if (server) {
+      if (server.nodeCount !== net.nodeCount) fail(`${tag}: C++ read ${server.nodeCount} nodes, TypeScript ${net.nodeCount}`);
+      cppTimes.load.push(server.loadMs);
+    }
+    for (const [i, o] of origins.entries()) {
+      const [jsMs, answer] = await paired(i + r, () => search.singleSource(o), server, `ss ${o}`);
+      ts.ss.push(jsMs);
+      if (answer) {
+        if (answer[1] !== singleSourceCheck[i].reached || answer[2] !== singleSourceCheck[i].sum) {
+          fail(`${tag}: single-source from ${o}: C++ ${answer[1]} nodes / ${answer[2]}, TypeScript ${singleSourceCheck[i].reached} / ${singleSourceCheck[i].sum}`);
+        }
+        cppTimes.ss.push(answer[0]);
+      }
+    }
+    for (const [i, o] of origins.entries()) {
+      const [jsMs, answer] = await paired(i + r, () => search.singleSource(o, { cutoff }), server, `cut ${o} ${cutoff.toPrecision(17)}`);
+      ts.cut.push(jsMs);
+      if (answer) {
+        if (answer[1] !== cutoffCheck[i].reached || answer[2] !== cutoffCheck[i].sum) {
+          fail(`${tag}: cutoff search from ${o}: C++ ${answer[1]} / ${answer[2]}, TypeScript ${cutoffCheck[i].reached} / ${cutoffCheck[i].sum}`);
+        }
+        cppTimes.cut.push(answer[0]);
+      }
+    }
+    for (const [i, [o, d]] of pairs.entries()) {
+      const [jsMs, answer] = await paired(i + r, () => search.path(o, d), server, `p2p ${o} ${d}`);
+      ts.p2p.push(jsMs);
+      if (answer) {
+        if ((answer[1] < 0 ? Infinity : answer[1]) !== pairCosts[i]) fail(`${tag}: pair ${o} → ${d}: C++ ${answer[1]}, TypeScript ${pairCosts[i]}`);
+        cppTimes.p2p.push(answer[0]);
+      }
+      ts.bi.push(timeOne(() => search.pathBidirectional(o, d)));
+      if (coordinates) ts.astar.push(timeOne(() => search.pathAStar(o, d)));
+      ts.alt.push(timeOne(() => search.pathLandmarks(o, d)));
+    }
+    await server?.close();
   }
   const row = (task: string, implementation: string, samples: number[], note?: string): Summary => {
     const s = summarize(samples);
@@ -317,9 +351,11 @@ function benchGraph(graph: BenchGraph, cppBinary: string | undefined): GraphResu
         "(≈ nodes × mean hop count entries, ~10⁹ here) and both libraries' object graphs of 4M links need GBs",
     );
   } else if (config.libraries) {
+    collectGarbage();
     benchLibraries(tag, net, search, origins, pairs, pairCosts, ssTs, biTs, altTs, rows, ratios, notices);
   }
 
+  collectGarbage();
   // Peak memory: load + one single-source search in fresh processes.
   const memory: GraphResult["memory"] = {};
   log(`[${tag}] memory probes`);
@@ -480,4 +516,4 @@ function toMarkdown(header: string[], results: GraphResult[], skipped: string[],
   return out.join("\n");
 }
 
-main();
+await main();

@@ -6,11 +6,16 @@
 // destination for point-to-point queries, and reset of only the nodes the previous query touched.
 //
 // Usage:
-//   dijkstra <graph.gr> <queries.txt>        run the queries, print JSON with per-query times and checksums
+//   dijkstra --serve <graph.gr>             load, print "ready <loadMs> <nodes> <links>", then answer one query per
+//                                           stdin line, each timed on its own with steady_clock:
+//                                             "ss <origin>"            -> "<ms> <reached> <sum of costs>"
+//                                             "cut <origin> <cutoff>"  -> "<ms> <reached> <sum of costs>"
+//                                             "p2p <origin> <dest>"    -> "<ms> <cost or -1>"
+//                                             "quit"
 //   dijkstra --memory <graph.gr> <origin>    load + one single-source search, print JSON with peak memory
 // graph.gr: DIMACS "p sp n m" + "a u v w" lines (w parsed with strtod, so non-integer costs are accepted here).
-// queries.txt: whitespace-separated sections
-//   rounds R | origins k o1 .. ok | cutoff c | cutoff-origins k o1 .. ok | pairs k o1 d1 .. ok dk   (0-based nodes)
+// Node indexes in queries are 0-based. Serving queries one by one lets the bench alternate TypeScript and C++ query
+// by query, so load from other processes hits both alike.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -178,25 +183,16 @@ double msSince(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
-void printList(const char* name, const std::vector<double>& xs, bool last = false) {
-  std::printf("\"%s\":[", name);
-  for (size_t i = 0; i < xs.size(); i++) std::printf(i ? ",%.17g" : "%.17g", xs[i]);
-  std::printf("]%s", last ? "" : ",");
-}
-
-std::vector<int> readInts(FILE* f, int count) {
-  std::vector<int> xs(count);
-  for (int i = 0; i < count; i++) {
-    if (std::fscanf(f, "%d", &xs[i]) != 1) std::exit(3);
-  }
-  return xs;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc == 4 && std::strcmp(argv[1], "--memory") == 0) {
     long baseline = rssKb("VmRSS");
+    // Reset the peak-RSS mark (VmHWM) to the current RSS, so the peak below covers load + search only.
+    if (FILE* f = std::fopen("/proc/self/clear_refs", "w")) {
+      std::fputs("5", f);
+      std::fclose(f);
+    }
     Graph g;
     if (!loadGraph(argv[2], g)) return 2;
     Search s(g);
@@ -210,82 +206,46 @@ int main(int argc, char** argv) {
                 baseline, rssKb("VmHWM"), structureBytes, reached, sum);
     return 0;
   }
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: dijkstra <graph.gr> <queries.txt> | dijkstra --memory <graph.gr> <origin>\n");
+  if (argc != 3 || std::strcmp(argv[1], "--serve") != 0) {
+    std::fprintf(stderr, "usage: dijkstra --serve <graph.gr> | dijkstra --memory <graph.gr> <origin>\n");
     return 1;
   }
   auto t0 = std::chrono::steady_clock::now();
   Graph g;
-  if (!loadGraph(argv[1], g)) return 2;
+  if (!loadGraph(argv[2], g)) return 2;
   double loadMs = msSince(t0);
-
-  FILE* qf = std::fopen(argv[2], "r");
-  if (!qf) return 2;
-  char word[64];
-  int rounds = 1, count = 0;
-  double cutoff = INF;
-  std::vector<int> origins, cutoffOrigins, pairs;
-  while (std::fscanf(qf, "%63s", word) == 1) {
-    std::string w(word);
-    if (w == "rounds") {
-      if (std::fscanf(qf, "%d", &rounds) != 1) return 3;
-    } else if (w == "cutoff") {
-      if (std::fscanf(qf, "%lf", &cutoff) != 1) return 3;
-    } else {
-      if (std::fscanf(qf, "%d", &count) != 1) return 3;
-      if (w == "origins") origins = readInts(qf, count);
-      else if (w == "cutoff-origins") cutoffOrigins = readInts(qf, count);
-      else if (w == "pairs") pairs = readInts(qf, 2 * count);
-      else return 3;
-    }
-  }
-  std::fclose(qf);
-
   Search s(g);
-  if (!origins.empty()) s.run(origins[0], INF, -1);  // warm-up (page in the arrays)
-  std::vector<double> ssMs, ssReached, ssSum, cutMs, cutReached, cutSum, p2pMs, p2pCost;
-  for (int r = 0; r < rounds; r++) {
-    for (int o : origins) {
+  s.run(0, INF, -1);  // warm-up (page in the arrays)
+  std::printf("ready %.6f %d %d\n", loadMs, g.n, g.m);
+  std::fflush(stdout);
+  char line[256];
+  while (std::fgets(line, sizeof line, stdin)) {
+    char cmd[16];
+    int a = 0, b = 0;
+    double cutoff = INF;
+    if (std::sscanf(line, "%15s", cmd) != 1) continue;
+    std::string c(cmd);
+    if (c == "quit") break;
+    if (c == "ss" || c == "cut") {
+      if (c == "ss" ? std::sscanf(line, "%*s %d", &a) != 1 : std::sscanf(line, "%*s %d %lf", &a, &cutoff) != 2) return 3;
       auto t = std::chrono::steady_clock::now();
-      s.run(o, INF, -1);
-      ssMs.push_back(msSince(t));
-      if (r == 0) {
-        long reached;
-        double sum;
-        s.checksum(reached, sum);
-        ssReached.push_back(static_cast<double>(reached));
-        ssSum.push_back(sum);
-      }
-    }
-    for (int o : cutoffOrigins) {
+      s.run(a, cutoff, -1);
+      double ms = msSince(t);
+      long reached;
+      double sum;
+      s.checksum(reached, sum);
+      std::printf("%.6f %ld %.17g\n", ms, reached, sum);
+    } else if (c == "p2p") {
+      if (std::sscanf(line, "%*s %d %d", &a, &b) != 2) return 3;
       auto t = std::chrono::steady_clock::now();
-      s.run(o, cutoff, -1);
-      cutMs.push_back(msSince(t));
-      if (r == 0) {
-        long reached;
-        double sum;
-        s.checksum(reached, sum);
-        cutReached.push_back(static_cast<double>(reached));
-        cutSum.push_back(sum);
-      }
+      s.run(a, INF, b);
+      double ms = msSince(t);
+      double cost = s.dist[b];
+      std::printf("%.6f %.17g\n", ms, cost == INF ? -1.0 : cost);
+    } else {
+      return 3;
     }
-    for (size_t i = 0; i + 1 < pairs.size(); i += 2) {
-      auto t = std::chrono::steady_clock::now();
-      s.run(pairs[i], INF, pairs[i + 1]);
-      p2pMs.push_back(msSince(t));
-      if (r == 0) p2pCost.push_back(s.dist[pairs[i + 1]]);
-    }
+    std::fflush(stdout);
   }
-  std::printf("{\"nodeCount\":%d,\"linkCount\":%d,\"loadMs\":%.6f,", g.n, g.m, loadMs);
-  printList("singleSourceMs", ssMs);
-  printList("singleSourceReached", ssReached);
-  printList("singleSourceSum", ssSum);
-  printList("cutoffMs", cutMs);
-  printList("cutoffReached", cutReached);
-  printList("cutoffSum", cutSum);
-  printList("pointToPointMs", p2pMs);
-  for (double& c : p2pCost) if (c == INF) c = -1;  // JSON has no Infinity: -1 = unreachable
-  printList("pointToPointCost", p2pCost, true);
-  std::printf("}\n");
   return 0;
 }

@@ -1,9 +1,10 @@
 /**
  * The C++ reference: compiles bench/reference/dijkstra.cpp with `g++ -O2` into bench/.build/ when g++ is present,
- * writes the query file, runs it and reads its JSON (per-query times, checksums, peak memory).
+ * and talks to it: a query server for paired timings, and a one-shot peak-memory run.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync, type ChildProcessByStdio } from "node:child_process";
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
 import { resolve } from "node:path";
 import { BUILD_DIR, REPO_ROOT } from "./graphs.ts";
 
@@ -24,43 +25,64 @@ export function compileReference(): CppReference {
   return { ok: true, binary, compiler: version.stdout.split("\n")[0] };
 }
 
-/** Queries given to the reference (0-based node indexes). */
-export interface CppQueries {
-  rounds: number;
-  origins: readonly number[];
-  cutoff: number;
-  cutoffOrigins: readonly number[];
-  pairs: readonly (readonly [number, number])[];
-}
+/**
+ * A running `dijkstra --serve` process: the graph is loaded once, then each query is one request/response line, timed
+ * by the C++ side itself, so the bench can alternate TypeScript and C++ query by query.
+ */
+export class ReferenceServer {
+  /** Load + CSR build time reported by the reference, ms. */
+  loadMs = NaN;
+  nodeCount = 0;
+  linkCount = 0;
+  private readonly lines: string[] = [];
+  private readonly waiting: ((line: string) => void)[] = [];
+  private exited = false;
 
-/** What one reference run reports. Costs of unreachable pairs are −1 (JSON has no Infinity). */
-export interface CppRun {
-  nodeCount: number;
-  linkCount: number;
-  loadMs: number;
-  singleSourceMs: number[];
-  singleSourceReached: number[];
-  singleSourceSum: number[];
-  cutoffMs: number[];
-  cutoffReached: number[];
-  cutoffSum: number[];
-  pointToPointMs: number[];
-  pointToPointCost: number[];
-}
+  private constructor(private readonly child: ChildProcessByStdio<Writable, Readable, null>) {
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      const resolve = this.waiting.shift();
+      if (resolve) resolve(line);
+      else this.lines.push(line);
+    });
+    child.once("exit", () => {
+      this.exited = true;
+      for (const resolve of this.waiting.splice(0)) resolve("exit");
+    });
+  }
 
-/** Runs the reference on a graph file and queries. @throws Error when the binary fails. */
-export function runReference(binary: string, grFile: string, queries: CppQueries, tag: string): CppRun {
-  const queryFile = resolve(BUILD_DIR, `queries-${tag}.txt`);
-  const text = [
-    `rounds ${queries.rounds}`,
-    `origins ${queries.origins.length} ${queries.origins.join(" ")}`,
-    `cutoff ${queries.cutoff.toPrecision(17)}`,
-    `cutoff-origins ${queries.cutoffOrigins.length} ${queries.cutoffOrigins.join(" ")}`,
-    `pairs ${queries.pairs.length} ${queries.pairs.map(([o, d]) => `${o} ${d}`).join(" ")}`,
-  ].join("\n");
-  writeFileSync(queryFile, `${text}\n`);
-  const out = execFileSync(binary, [grFile, queryFile], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  return JSON.parse(out) as CppRun;
+  /** Starts the reference on a graph file and waits for its `ready <loadMs> <nodes> <links>` line. */
+  static async start(binary: string, grFile: string): Promise<ReferenceServer> {
+    const server = new ReferenceServer(spawn(binary, ["--serve", grFile], { stdio: ["pipe", "pipe", "inherit"] }));
+    const ready = (await server.next()).split(" ");
+    if (ready[0] !== "ready") throw new Error(`C++ reference did not start: "${ready.join(" ")}"`);
+    server.loadMs = Number(ready[1]);
+    server.nodeCount = Number(ready[2]);
+    server.linkCount = Number(ready[3]);
+    return server;
+  }
+
+  /** Sends one query line (`ss o`, `cut o c`, `p2p o d`) and returns the numbers of the answer. */
+  async query(line: string): Promise<number[]> {
+    this.child.stdin.write(`${line}\n`);
+    const answer = await this.next();
+    if (answer === "exit") throw new Error(`C++ reference exited on "${line}"`);
+    return answer.split(" ").map(Number);
+  }
+
+  /** Ends the process. */
+  async close(): Promise<void> {
+    if (this.exited) return;
+    const done = new Promise((resolve) => this.child.once("exit", resolve));
+    this.child.stdin.end("quit\n");
+    await done;
+  }
+
+  private next(): Promise<string> {
+    const line = this.lines.shift();
+    if (line !== undefined) return Promise.resolve(line);
+    if (this.exited) return Promise.resolve("exit");
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
 }
 
 /** Peak memory of the reference: load + one single-source search, in a fresh process. */
