@@ -26,7 +26,7 @@ export interface CheckOptions {
  * When a saved run is given, its own parameters are used instead, so that the other side is run to match it.
  * @example checkAnalyseOptions(defaultRuleSet(), undefined).cutoffsMin // [30, 60, 90, 120, 180]
  */
-export function checkAnalyseOptions(ruleSet: RuleSet, saved: RunResult | undefined): Required<AnalyseOptions> {
+export function checkAnalyseOptions(ruleSet: RuleSet, saved: RunResult | undefined): Required<Omit<AnalyseOptions, "assignment">> {
   if (saved) return { cutoffsMin: [...saved.parameters.cutoffsMin], capacityQueries: [...saved.parameters.capacityQueries] };
   const cutoffs = new Set<number>(DEFAULT_CUTOFFS_MIN);
   for (const { rule } of ruleSet.rules) if (rule.type === "population-reach") cutoffs.add(rule.cutoffMin);

@@ -3,7 +3,7 @@
  * what `deltanet run`, `compare` and `diff` call. `compare` (and `check`) also take saved run documents.
  */
 import { resolve } from "node:path";
-import { analyseNetwork, type AnalyseOptions } from "./engine/analyse.ts";
+import { analyseNetwork, runDemand, type AnalyseOptions } from "./engine/analyse.ts";
 import type { RunResult } from "./engine/run-result.ts";
 import { readNetworkFolder } from "./io/network-file.ts";
 import { isRunResultFile, readRunResultFile } from "./io/run-result-file.ts";
@@ -89,7 +89,10 @@ export function runInput(path: string, options: AnalyseOptions = {}, baseNetwork
 export function compareScenarios(beforePath: string, afterPath: string, options: AnalyseOptions & CompareOptions = {}): ComparisonResult {
   const base = sharedBaseNetwork([beforePath, afterPath]);
   const before = runInput(beforePath, options, base);
-  const after = runInput(afterPath, options, base);
+  // The after scenario's road assignment loads the before scenario's OD matrix: before/after differ by the network only.
+  const afterOptions: AnalyseOptions =
+    before.assignment && options.assignment !== false ? { ...options, assignment: { demand: runDemand(before.assignment) } } : options;
+  const after = runInput(afterPath, afterOptions, base);
   return compareRuns(before, after, { allowMismatch: options.allowMismatch });
 }
 

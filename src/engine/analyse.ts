@@ -6,12 +6,13 @@
 import { DEFAULT_CAPACITY_QUERIES, DEFAULT_CUTOFFS_MIN, PASSENGER_LAYERS, type CapacityQuery } from "../defaults.ts";
 import { INFRASTRUCTURE_LAYERS, type Layer, type Network } from "../model/network.ts";
 import { contentSha256 } from "../model/checksum.ts";
+import { assignRoad, type OdDemand } from "./assign.ts";
 import { capacityBetween } from "./capacity.ts";
 import { cityReachability } from "./city-reachability.ts";
 import { compileNetwork, type CompiledNetwork } from "./compile.ts";
 import { layerConnectivity } from "./connectivity.ts";
 import { computeIsochrones } from "./isochrones.ts";
-import { RESULT_SCHEMA_VERSION, type LayerConnectivity, type RunProvenance, type RunResult } from "./run-result.ts";
+import { RESULT_SCHEMA_VERSION, type RunAssignment, type LayerConnectivity, type RunProvenance, type RunResult } from "./run-result.ts";
 import { DELTANET_VERSION } from "../version.ts";
 
 /** Options of {@link analyseNetwork}; every field defaults to `src/defaults.ts`. */
@@ -19,6 +20,12 @@ export interface AnalyseOptions {
   /** Isochrone cutoffs, minutes, > 0, strictly ascending. Default 30, 60, 90, 120, 180. */
   cutoffsMin?: readonly number[];
   capacityQueries?: readonly CapacityQuery[];
+  /**
+   * Road traffic assignment (user equilibrium, src/engine/assign.ts): `true` (default) with the network's own
+   * gravity demand; `{ demand }` with a fixed OD matrix (veh/h), e.g. the before scenario's in a comparison, so that
+   * before and after differ by the network only; `false` to skip it.
+   */
+  assignment?: boolean | { demand: OdDemand };
 }
 
 /**
@@ -60,6 +67,7 @@ export function analyseNetwork(network: Network, scenario: ScenarioInfo, options
   const capacityQueries = [...(options.capacityQueries ?? DEFAULT_CAPACITY_QUERIES)];
   const passenger = compileNetwork(network, { layers: [...PASSENGER_LAYERS] });
   const iso = computeIsochrones(network, passenger, { cutoffsMin });
+  const assignment = runAssignment(network, options.assignment);
   const n = iso.zoneIds.length;
   const matrix: (number | null)[][] = [];
   for (let i = 0; i < n; i++) {
@@ -96,5 +104,25 @@ export function analyseNetwork(network: Network, scenario: ScenarioInfo, options
     cityReachability: cityReachability(network, passenger),
     connectivity,
     capacity,
+    ...(assignment ? { assignment } : {}),
   };
+}
+
+/**
+ * The road assignment of a run: the summary of {@link assignRoad} plus the OD matrix it loaded (veh/h, row = origin,
+ * zone ids = centroid node ids), so a comparison can load the same demand on the after network.
+ */
+function runAssignment(network: Network, option: AnalyseOptions["assignment"]): RunAssignment | undefined {
+  if (option === false) return undefined;
+  const r = assignRoad(network, option === undefined || option === true ? {} : { demand: option.demand });
+  const z = r.demand.zoneIds.length;
+  const matrix: number[][] = [];
+  for (let i = 0; i < z; i++) matrix.push(Array.from(r.demand.demandVehPerHour.subarray(i * z, (i + 1) * z)));
+  return { ...r.summary, odMatrixVehPerHour: { zoneIds: [...r.demand.zoneIds], matrix } };
+}
+
+/** Converts a run's OD matrix back into the assignment's demand input. */
+export function runDemand(assignment: RunAssignment): OdDemand {
+  const { zoneIds, matrix } = assignment.odMatrixVehPerHour;
+  return { zoneIds: [...zoneIds], demandVehPerHour: Float64Array.from(matrix.flat()) };
 }

@@ -4,6 +4,7 @@
  */
 import type { CapacityQuery } from "../defaults.ts";
 import type { Issue } from "../errors.ts";
+import type { RoadAssignmentSummary } from "./assign.ts";
 import type { Layer } from "../model/network.ts";
 
 /** Version of the JSON documents written by `deltanet run|compare --format json` (see README "JSON output"). */
@@ -108,6 +109,14 @@ export interface AssignmentSummary {
   converged: boolean;
 }
 
+/**
+ * A run's road traffic assignment: the {@link RoadAssignmentSummary} of src/engine/assign.ts (converged, iterations,
+ * relativeGap, demand totals and unreachable demand, vehicle-hours, delay, vehicle-km, the most congested links with
+ * v/c ratios and congested times) plus the OD matrix that was loaded, veh/h (`matrix[i][j]` from `zoneIds[i]` to
+ * `zoneIds[j]`, zone ids = centroid node ids).
+ */
+export type RunAssignment = RoadAssignmentSummary & { odMatrixVehPerHour: { zoneIds: string[]; matrix: number[][] } };
+
 /** Everything `deltanet run` computes for one scenario. */
 export interface RunResult {
   schemaVersion: number;
@@ -143,6 +152,6 @@ export interface RunResult {
   cityReachability: CityReachability;
   connectivity: LayerConnectivity[];
   capacity: CapacityResult[];
-  /** Present only when the run included a traffic assignment (see {@link AssignmentSummary}). */
-  assignment?: AssignmentSummary;
+  /** Road traffic assignment of the run (absent when skipped); see {@link RunAssignment}. */
+  assignment?: RunAssignment;
 }

@@ -120,7 +120,19 @@ export const runResultSchema = z.object({
       minCut: z.array(z.object({ facilityId: z.string(), name: z.string().optional(), capacity: nonNegative })),
     }),
   ),
-  assignment: z.object({ relativeGap: nonNegative, converged: z.boolean() }).optional(),
+  // The road assignment block (src/engine/run-result.ts RunAssignment): the fields compare and check read are
+  // checked; the rest of the summary is kept as written (loose objects).
+  assignment: z
+    .looseObject({
+      relativeGap: nonNegative,
+      converged: z.boolean(),
+      iterations: count,
+      totals: z.looseObject({ vehicleHours: nonNegative, delayVehicleHours: z.number(), vehicleKm: nonNegative, linksOverCapacity: count }),
+      demand: z.looseObject({ totalVehPerHour: nonNegative, unreachable: z.looseObject({ demandVehPerHour: nonNegative }) }),
+      topCongestedLinks: z.array(z.looseObject({ linkId: z.string(), vcRatio: nonNegative })),
+      odMatrixVehPerHour: z.object({ zoneIds: z.array(z.string()), matrix: z.array(z.array(nonNegative)) }),
+    })
+    .optional(),
 });
 
 /** The text of a file and its parsed JSON, or the parse error. */

@@ -77,6 +77,52 @@ export interface CompareOptions {
   allowMismatch?: boolean;
 }
 
+/** One road-assignment total before, after and the change (after − before). */
+export interface TotalChange {
+  before: number;
+  after: number;
+  change: number;
+}
+
+/**
+ * Road traffic assignment before/after. Totals are per hour of the OD matrix (veh/h): vehicle-hours, delay
+ * vehicle-hours (congested − free-flow), vehicle-km, links with v/c > 1. `sameDemand` is true when both runs loaded
+ * the same OD matrix (as `compare` arranges), so the change is due to the network alone.
+ */
+export interface AssignmentComparison {
+  sameDemand: boolean;
+  vehicleHours: TotalChange;
+  delayVehicleHours: TotalChange;
+  vehicleKm: TotalChange;
+  linksOverCapacity: TotalChange;
+  unreachableDemandVehPerHour: TotalChange;
+  converged: { before: boolean; after: boolean };
+  relativeGap: { before: number; after: number };
+  topCongestedLinksAfter: NonNullable<RunResult["assignment"]>["topCongestedLinks"];
+}
+
+function totalChange(before: number, after: number): TotalChange {
+  return { before, after, change: after - before };
+}
+
+/** Before/after road-assignment totals, or undefined when either run has no assignment. */
+export function compareAssignments(before: RunResult, after: RunResult): AssignmentComparison | undefined {
+  const b = before.assignment;
+  const a = after.assignment;
+  if (!b || !a) return undefined;
+  return {
+    sameDemand: JSON.stringify(b.odMatrixVehPerHour) === JSON.stringify(a.odMatrixVehPerHour),
+    vehicleHours: totalChange(b.totals.vehicleHours, a.totals.vehicleHours),
+    delayVehicleHours: totalChange(b.totals.delayVehicleHours, a.totals.delayVehicleHours),
+    vehicleKm: totalChange(b.totals.vehicleKm, a.totals.vehicleKm),
+    linksOverCapacity: totalChange(b.totals.linksOverCapacity, a.totals.linksOverCapacity),
+    unreachableDemandVehPerHour: totalChange(b.demand.unreachable.demandVehPerHour, a.demand.unreachable.demandVehPerHour),
+    converged: { before: b.converged, after: a.converged },
+    relativeGap: { before: b.relativeGap, after: a.relativeGap },
+    topCongestedLinksAfter: a.topCongestedLinks,
+  };
+}
+
 /** The document `deltanet compare` writes (JSON schemaVersion 1, see README). */
 export interface ComparisonResult {
   schemaVersion: number;
@@ -90,6 +136,8 @@ export interface ComparisonResult {
   isochrones: CityComparison[];
   connectivity: ConnectivityComparison[];
   capacity: CapacityComparison[];
+  /** Road traffic assignment before/after (present when both runs include one). */
+  assignment?: AssignmentComparison;
   /** The two full runs, for tools that need travel-time matrices. */
   runs: { before: RunResult; after: RunResult };
 }
@@ -245,6 +293,7 @@ export function compareRuns(before: RunResult, after: RunResult, options: Compar
       minCutAfter: a.minCut,
     };
   });
+  const assignment = compareAssignments(before, after);
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     kind: "deltanet-compare",
@@ -256,6 +305,7 @@ export function compareRuns(before: RunResult, after: RunResult, options: Compar
     isochrones,
     connectivity,
     capacity,
+    ...(assignment ? { assignment } : {}),
     runs: { before, after },
   };
 }

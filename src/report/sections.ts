@@ -47,6 +47,78 @@ function cutName(cut: { facilityId: string; name?: string; capacity: number }[])
   return names.length > 3 ? `${cut.length} facilities: ${shown}; …` : shown;
 }
 
+function fmt(value: number, decimals = 0): string {
+  return value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+function signedFmt(value: number, decimals = 0): string {
+  const s = fmt(value, decimals);
+  return value > 0 && s !== fmt(0, decimals) ? `+${s}` : s;
+}
+
+type TopLinks = NonNullable<RunResult["assignment"]>["topCongestedLinks"];
+
+function congestedLinksSection(title: string, links: TopLinks, count = 5): Section {
+  return {
+    title,
+    note: "v/c = flow / capacity per direction (capacities are labelled assumptions, see networks/yrd/SOURCES.md).",
+    headers: ["Link", "Flow (veh/h)", "Capacity (veh/h)", "v/c", "Free-flow (min)", "Congested (min)"],
+    align: ["left", "right", "right", "right", "right", "right"],
+    rows: links.slice(0, count).map((l) => [
+      `${l.name ?? l.linkId} (${l.fromNodeId} → ${l.toNodeId})`,
+      fmt(l.flowVehPerHour),
+      fmt(l.capacityVehPerHour),
+      l.vcRatio.toFixed(2),
+      l.freeFlowTimeMin.toFixed(1),
+      l.congestedTimeMin.toFixed(1),
+    ]),
+  };
+}
+
+/** Road assignment sections of a run: totals and the most congested links (none when the run has no assignment). */
+function runAssignmentSections(run: RunResult): Section[] {
+  const a = run.assignment;
+  if (!a) return [];
+  const totals: Section = {
+    title: "Road traffic assignment (user equilibrium, gravity demand)",
+    headers: ["Measure", "Value"],
+    align: ["left", "right"],
+    rows: [
+      ["Demand (veh/h)", fmt(a.demand.totalVehPerHour)],
+      ["Unreachable by road (veh/h)", fmt(a.demand.unreachable.demandVehPerHour)],
+      ["Vehicle-hours (per hour)", fmt(a.totals.vehicleHours)],
+      ["Delay vehicle-hours", fmt(a.totals.delayVehicleHours)],
+      ["Links over capacity", String(a.totals.linksOverCapacity)],
+      ["Converged (relative gap)", `${a.converged ? "yes" : "NO"} (${a.relativeGap.toExponential(2)} after ${a.iterations} iterations)`],
+    ],
+  };
+  return [totals, congestedLinksSection("Most congested road links", a.topCongestedLinks)];
+}
+
+/** Road assignment sections of a comparison (none when either run has no assignment). */
+function comparisonAssignmentSections(cmp: ComparisonResult): Section[] {
+  const a = cmp.assignment;
+  if (!a) return [];
+  const row = (label: string, t: { before: number; after: number; change: number }, decimals = 0) => [label, fmt(t.before, decimals), fmt(t.after, decimals), signedFmt(t.change, decimals)];
+  const totals: Section = {
+    title: "Road traffic assignment: user equilibrium before → after",
+    note: a.sameDemand
+      ? "Both networks carry the same OD matrix (the before scenario's gravity demand, veh/h), so changes come from the network alone."
+      : "The two runs carry different OD matrices.",
+    headers: ["Measure", "Before", "After", "Change"],
+    align: ["left", "right", "right", "right"],
+    rows: [
+      row("Vehicle-hours (per hour)", a.vehicleHours),
+      row("Delay vehicle-hours", a.delayVehicleHours),
+      row("Vehicle-km (per hour)", a.vehicleKm),
+      row("Links over capacity", a.linksOverCapacity),
+      row("Unreachable by road (veh/h)", a.unreachableDemandVehPerHour),
+      ["Converged", a.converged.before ? "yes" : "NO", a.converged.after ? "yes" : "NO", ""],
+    ],
+  };
+  return [totals, congestedLinksSection("Most congested road links after", a.topCongestedLinksAfter)];
+}
+
 /** Sections for `deltanet run`. */
 export function runSections(run: RunResult): Section[] {
   const cutoffs = run.parameters.cutoffsMin;
@@ -81,7 +153,7 @@ export function runSections(run: RunResult): Section[] {
     align: ["left", "right", "left"],
     rows: run.capacity.map((c) => [c.label, formatQuantity(c.maxFlow, c.unit), cutName(c.minCut)]),
   };
-  return [reach, conn, cap];
+  return [reach, conn, cap, ...runAssignmentSections(run)];
 }
 
 /** Sections for `deltanet compare`: per city the population reached within 60 and 120 min before/after/change. */
@@ -147,5 +219,5 @@ export function comparisonSections(cmp: ComparisonResult): Section[] {
       cutName(c.minCutAfter),
     ]),
   };
-  return [reach, conn, cap];
+  return [reach, conn, cap, ...comparisonAssignmentSections(cmp)];
 }

@@ -102,6 +102,19 @@ describe("compare baseline-2019 → plan-2025 on the bundled data", () => {
     expect(t).toBeLessThan(71 + 90);
   });
 
+  test("includes the road assignment before/after on the same OD matrix, both converged", () => {
+    const a = cmp.assignment!;
+    expect(a.sameDemand).toBe(true);
+    expect(a.converged).toEqual({ before: true, after: true });
+    expect(a.relativeGap.after).toBeLessThanOrEqual(1e-4);
+    // Huainan and Huaibei have no road link in the bundled data: their demand is reported, not dropped.
+    expect(cmp.runs.before.assignment!.demand.unreachable.isolatedZoneIds).toEqual(["zone:340400", "zone:340600"]);
+    const d = cmp.runs.before.assignment!.demand;
+    expect(d.assignedVehPerHour + d.unreachable.demandVehPerHour + d.intrazonalVehPerHour).toBeCloseTo(d.totalVehPerHour, 6);
+    // No link border delay and a new crossing: the same trips take fewer vehicle-hours.
+    expect(a.vehicleHours.change).toBeLessThan(0);
+  });
+
   test("is deterministic: the same inputs give byte-identical JSON", () => {
     const again = compareScenarios(`${S}/baseline-2019.yaml`, `${S}/plan-2025.yaml`);
     expect(formatJson(again)).toBe(formatJson(cmp));
@@ -119,6 +132,10 @@ describe("what-if: close the Sutong bridge", () => {
       }
     }
     expect(lost).toBeLessThan(0);
+  });
+  test("raises congestion delay on the same OD matrix", () => {
+    expect(cmp.assignment!.sameDemand).toBe(true);
+    expect(cmp.assignment!.delayVehicleHours.change).toBeGreaterThan(0);
   });
   test("removes exactly the bridge's capacity from the north → south road max-flow", () => {
     const road = cmp.capacity.find((c) => c.id === "road-north-to-south")!;

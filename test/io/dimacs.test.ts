@@ -2,11 +2,12 @@
  * Tests of src/io/dimacs.ts: both DIMACS formats on hand-written text, every error code with its line and column,
  * and the real Rome (sp) and New York (PACE tw) files with their published counts and reference values.
  */
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { buildCsr } from "../../src/algorithms/csr.ts";
 import { singleSourceCosts } from "../../src/algorithms/dijkstra.ts";
 import { InputError } from "../../src/errors.ts";
-import { MAX_DIMACS_ISSUES, parseDimacs, readDimacsFile } from "../../src/io/dimacs.ts";
+import { MAX_DIMACS_ISSUES, parseDimacs, parseDimacsCarefully, readDimacsFile } from "../../src/io/dimacs.ts";
 import { describeShared, sharedPath } from "../support/shared-data.ts";
 
 /** The issues of the InputError thrown by `f`. */
@@ -95,6 +96,54 @@ describe("parseDimacs(text, file?)", () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).issues[0]).toMatchObject({ file: "bad.gr", line: 2, column: 7, code: "not-an-integer" });
     expect((error as InputError).message).toMatch(/^bad\.gr:2:7/);
+  });
+});
+
+describe("parseDimacs(text) fast pass vs parseDimacsCarefully(bytes)", () => {
+  /** Outcome of a parse: the arrays, or the issue codes of the InputError. */
+  const outcome = (f: () => ReturnType<typeof parseDimacs>) => {
+    try {
+      const g = f();
+      return { format: g.format, nodeCount: g.nodeCount, from: Array.from(g.fromNodes), to: Array.from(g.toNodes), costs: g.costs && Array.from(g.costs) };
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      return { issues: e.issues.map((i) => `${i.line}:${i.column}:${i.code}`) };
+    }
+  };
+  const blank = fc.constantFrom(" ", "  ", "\t", " \t");
+  const token = fc.oneof(
+    fc.constantFrom("a", "c", "p", "sp", "tw", "x", "-1", "1.5", "1e3", "00", "99999999999999999"),
+    fc.integer({ min: 0, max: 6 }).map(String),
+  );
+  const line = fc.tuple(fc.option(blank), fc.array(fc.tuple(token, blank), { maxLength: 5 }), fc.option(blank)).map(
+    ([lead, tokens, trail]) => `${lead ?? ""}${tokens.map(([t, b]) => t + b).join("").trimEnd()}${trail ?? ""}`,
+  );
+  const header = fc.constantFrom("p sp 5 3", "p tw 5 3", "p sp 5 0", "p tw 0 0", "p  sp\t5 2 ", "p sp 5 3 7", "p sq 5 3");
+  const arc = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 9 }));
+  const text = fc
+    .tuple(
+      fc.array(fc.constantFrom("c comment", "", "c"), { maxLength: 2 }),
+      header,
+      fc.array(fc.oneof({ weight: 4, arbitrary: arc.map(([u, v, w]) => `a ${u} ${v} ${w}`) }, { weight: 3, arbitrary: arc.map(([u, v]) => `${u} ${v}`) }, { weight: 2, arbitrary: line }), { maxLength: 5 }),
+      fc.constantFrom("\n", "\r\n"),
+      fc.boolean(),
+    )
+    .map(([pre, head, body, eol, finalEol]) => [...pre, head, ...body].join(eol) + (finalEol ? eol : ""));
+
+  test.prop([text], { seed: 1999, numRuns: 2000 })("accept the same texts and return the same arrays or issues", (t) => {
+    const bytes = new TextEncoder().encode(t);
+    expect(outcome(() => parseDimacs(bytes))).toEqual(outcome(() => parseDimacsCarefully(bytes)));
+  });
+
+  test.prop([fc.array(fc.tuple(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 50 }), fc.nat({ max: 100_000 })), { maxLength: 60 })], {
+    seed: 2001,
+    numRuns: 200,
+  })("reads back what a DIMACS writer wrote (well-formed files take the fast pass)", (arcs) => {
+    const t = `c generated\np sp 50 ${arcs.length}\n${arcs.map(([u, v, w]) => `a ${u} ${v} ${w}\n`).join("")}`;
+    const g = parseDimacs(t);
+    expect(Array.from(g.fromNodes)).toEqual(arcs.map(([u]) => u - 1));
+    expect(Array.from(g.toNodes)).toEqual(arcs.map(([, v]) => v - 1));
+    expect(Array.from(g.costs!)).toEqual(arcs.map(([, , w]) => w));
   });
 });
 

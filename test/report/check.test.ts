@@ -157,8 +157,8 @@ describe("checkRuns(…, ruleSetOf([assignment-gap]))", () => {
     expect(o.cases).toEqual([expect.objectContaining({ name: "assignment", status: "skip", message: "not evaluated (no assignment in the run)" })]);
   });
   test("passes at a relative gap of 5e-5 and fails at 2e-3", () => {
-    expect(outcome({}, { assignment: { relativeGap: 5e-5, converged: true } }, rule).status).toBe("pass");
-    const o = outcome({}, { assignment: { relativeGap: 2e-3, converged: false } }, rule);
+    expect(outcome({}, { assignment: { relativeGap: 5e-5, converged: true } as never }, rule).status).toBe("pass");
+    const o = outcome({}, { assignment: { relativeGap: 2e-3, converged: false } as never }, rule);
     expect(o.cases[0]).toMatchObject({ status: "fail", message: "relative gap 2.00e-3 > 0.0001 (not converged)" });
   });
 });
