@@ -3,19 +3,8 @@
  * on every run and machine. Not for statistics, only for reproducible inputs.
  */
 
-/**
- * Returns a generator of floats in [0, 1) from a 32-bit seed (mulberry32, Tommy Ettinger's public-domain generator).
- * @example const next = mulberry32(42); next() // 0.6011037519201636
- */
-export function mulberry32(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32 (32-bit state, Tommy Ettinger's public-domain generator) is the one the batch runner uses.
+export { mulberry32 } from "../../src/batch/random.ts";
 
 /**
  * Uniform integer in min … max (inclusive) from a generator.

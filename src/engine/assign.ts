@@ -43,44 +43,12 @@ import {
   LANE_CAPACITY_VEH_PER_HOUR_BY_LANES,
 } from "../defaults.ts";
 import { InputError, UsageError, type Issue } from "../errors.ts";
+import type { LinkTable, LinkTableLink } from "../model/link-table.ts";
 import type { Network } from "../model/network.ts";
 import { EARTH_RADIUS_KM, MIN_PER_HOUR } from "../units.ts";
 import { gravityModel, greatCircleKm, type GravityParameters, type GravityResult } from "./gravity.ts";
 
-/** One link of a {@link LinkTable}. */
-export interface LinkTableLink {
-  /** Unique link id. */
-  id: string;
-  fromNodeId: string;
-  toNodeId: string;
-  /** Free-flow time t0, minutes, finite ≥ 0. */
-  freeFlowTimeMin: number;
-  /** Capacity, veh/h, > 0; `Infinity` = uncongested (e.g. a centroid connector). */
-  capacityVehPerHour: number;
-  /** BPR alpha, finite ≥ 0. */
-  alpha: number;
-  /** BPR beta, finite ≥ 0 (0 = constant cost t0 · (1 + alpha)). */
-  beta: number;
-  /** Flow-independent generalised cost added to the time (tolls, distance), minutes, finite ≥ 0. */
-  fixedCostMin: number;
-  /** True = closed: carries no flow. */
-  closed?: boolean;
-}
-
-/** A network for assignment, keyed by ids. */
-export interface LinkTable {
-  /** Name for reports (network or file name). */
-  name: string;
-  /** Every node id (unique); order = node index. */
-  nodeIds: readonly string[];
-  /** Node id of each zone; order = OD matrix order. */
-  zoneNodeIds: readonly string[];
-  /** Nodes that paths may start or end at but never pass through (blockCentroidFlows / TNTP FIRST THRU NODE). */
-  blockedNodeIds: readonly string[];
-  links: readonly LinkTableLink[];
-  /** File the table came from, for error messages (optional). */
-  file?: string;
-}
+export type { LinkTable, LinkTableLink } from "../model/link-table.ts";
 
 /** Options of an assignment run; defaults from src/defaults.ts. */
 export interface AssignOptions {

@@ -32,6 +32,7 @@ import { DEFAULT_BPR_ALPHA, DEFAULT_BPR_BETA } from "../defaults.ts";
 import { InputError, UsageError, type Issue } from "../errors.ts";
 import { addLink, addNode, createNetwork, type Layer, type LinkAttributes, type Network, type NodeAttributes } from "../model/network.ts";
 import { KM_PER_FOOT, KM_PER_MILE, M_PER_KM, MIN_PER_HOUR } from "../units.ts";
+import type { LinkTable, LinkTableLink } from "../model/link-table.ts";
 
 /** Length units accepted in config.csv `long_length`, with km per unit. */
 export const GMNS_LENGTH_UNITS: Readonly<Record<string, number>> = { km: 1, m: 1 / M_PER_KM, mi: KM_PER_MILE, ft: KM_PER_FOOT };
@@ -404,26 +405,11 @@ export function gmnsToNetwork(gmns: GmnsNetwork): GmnsImport {
   return { network, warnings };
 }
 
-/** One link of {@link GmnsLinkTable} (the shape engine/assign's `LinkTable` expects). */
-export interface GmnsTableLink {
-  id: string;
-  fromNodeId: string;
-  toNodeId: string;
-  freeFlowTimeMin: number;
-  capacityVehPerHour: number;
-  alpha: number;
-  beta: number;
-  fixedCostMin: number;
-}
+/** One link of {@link GmnsLinkTable}: the model's assignment link (src/model/link-table.ts). */
+export type GmnsTableLink = LinkTableLink;
 
-/** A GMNS network as an assignment link table (structurally the engine's `LinkTable`). */
-export interface GmnsLinkTable {
-  name: string;
-  nodeIds: string[];
-  zoneNodeIds: string[];
-  blockedNodeIds: string[];
-  links: GmnsTableLink[];
-}
+/** A GMNS network as an assignment link table. */
+export type GmnsLinkTable = LinkTable & { nodeIds: string[]; zoneNodeIds: string[]; blockedNodeIds: string[]; links: GmnsTableLink[] };
 
 /**
  * The assignment link table of a GMNS network: zones = centroid nodes (module header) in file order, all blocked;

@@ -32,6 +32,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { InputError, type Issue } from "../errors.ts";
+import type { LinkTable, LinkTableLink } from "../model/link-table.ts";
 
 /** A `<TAG> value` line that the reader does not use, reported as a warning. */
 export interface TntpUnknownTag {
@@ -123,26 +124,11 @@ export interface TntpFolder {
   flows?: TntpFlow[];
 }
 
-/** One link of {@link TntpLinkTable} (the shape engine/assign's `LinkTable` expects; see tntpLinkTable). */
-export interface TntpTableLink {
-  id: string;
-  fromNodeId: string;
-  toNodeId: string;
-  freeFlowTimeMin: number;
-  capacityVehPerHour: number;
-  alpha: number;
-  beta: number;
-  fixedCostMin: number;
-}
+/** One link of {@link TntpLinkTable}: the model's assignment link (src/model/link-table.ts). */
+export type TntpTableLink = LinkTableLink;
 
-/** A TNTP network as an assignment link table (structurally the engine's `LinkTable`). */
-export interface TntpLinkTable {
-  name: string;
-  nodeIds: string[];
-  zoneNodeIds: string[];
-  blockedNodeIds: string[];
-  links: TntpTableLink[];
-}
+/** A TNTP network as an assignment link table. */
+export type TntpLinkTable = LinkTable & { nodeIds: string[]; zoneNodeIds: string[]; blockedNodeIds: string[]; links: TntpTableLink[] };
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INTEGER = /^[+-]?\d+$/;
