@@ -6,9 +6,13 @@
  *   --smoke         each bench once on the smallest inputs (Rome + a 60 × 60 grid), a few seconds; for CI
  *   --only          run only the named graphs
  *   --no-libraries  skip graphology / ngraph (they take minutes on NY)
- * Output: a table on stdout, progress on stderr, and bench/results/<date>-node<major>[-smoke].{json,md}.
- * Timing: process.hrtime.bigint() per query after warm-up runs; C++ and TypeScript rounds alternate so that load
- * from other processes hits both alike; median and p90 over all rounds (R-7 quantiles, simple-statistics).
+ * Output: a table on stdout, progress on stderr, and bench/results/<date>-node<major>[-smoke].{json,md} (rewritten
+ * after every graph, so a failure keeps what was measured).
+ * Timing: process.hrtime.bigint() around each query after warm-up runs (the C++ side times itself with
+ * steady_clock). TypeScript and C++ answer the same query one after the other, alternating which goes first, both
+ * pinned to one CPU with taskset, so that load from other processes hits both alike; a full GC runs before each
+ * timed section. Median and p90 over all rounds (R-7 quantiles, simple-statistics). Every implementation's answers
+ * are checked against deltanet's before (or while) it is timed; a disagreement stops the bench.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -82,9 +86,21 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc") as () => void;
 
+/**
+ * Pins this process to the last CPU with `taskset` (Linux), and the C++ reference to the same CPU, so both sides of
+ * a paired timing run on one core under the same cache and frequency conditions. `undefined` when taskset is missing.
+ */
+function pinToOneCpu(): number | undefined {
+  const cpu = cpus().length - 1;
+  const pinned = spawnSync("taskset", ["-pc", String(cpu), String(process.pid)], { encoding: "utf8" });
+  return pinned.status === 0 ? cpu : undefined;
+}
+
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   const cpp = compileReference();
+  const pinnedCpu = pinToOneCpu();
+  if (pinnedCpu !== undefined) ReferenceServer.cpu = pinnedCpu;
   const meta = {
     date: new Date().toISOString(),
     mode: smoke ? "smoke" : "full",
@@ -98,12 +114,13 @@ async function main(): Promise<void> {
     node: process.version,
     v8: process.versions.v8,
     cppReference: cpp.ok ? `${cpp.compiler}, -O2` : `skipped: ${cpp.reason}`,
+    pinnedCpu: pinnedCpu ?? "not pinned (taskset unavailable)",
     config,
   };
   const header = [
     `deltanet shortest-path bench (${meta.mode}) — ${meta.date}`,
     `machine: ${meta.machine.cpu}, ${meta.machine.cores} cores, ${meta.machine.memoryGb} GB, ${meta.machine.os}; load average at start ${meta.machine.loadAverageAtStart.join(" / ")} (1 / 5 / 15 min)`,
-    `node ${meta.node} (V8 ${meta.v8}); C++ reference: ${meta.cppReference}`,
+    `node ${meta.node} (V8 ${meta.v8}); C++ reference: ${meta.cppReference}; ${pinnedCpu === undefined ? "processes not pinned" : `bench and C++ reference pinned to CPU ${pinnedCpu} (taskset)`}`,
     `queries: ${config.origins} seeded origins × ${config.rounds} round(s) for single-source and cutoff searches, ${config.pairs} seeded point-to-point pairs × ${config.rounds} round(s)`,
   ];
   console.log(header.join("\n"));

@@ -30,6 +30,8 @@ export function compileReference(): CppReference {
  * by the C++ side itself, so the bench can alternate TypeScript and C++ query by query.
  */
 export class ReferenceServer {
+  /** CPU to pin new servers to with `taskset -c` (the bench pins itself to the same one); undefined = no pinning. */
+  static cpu: number | undefined;
   /** Load + CSR build time reported by the reference, ms. */
   loadMs = NaN;
   nodeCount = 0;
@@ -52,7 +54,9 @@ export class ReferenceServer {
 
   /** Starts the reference on a graph file and waits for its `ready <loadMs> <nodes> <links>` line. */
   static async start(binary: string, grFile: string): Promise<ReferenceServer> {
-    const server = new ReferenceServer(spawn(binary, ["--serve", grFile], { stdio: ["pipe", "pipe", "inherit"] }));
+    const [command, args] =
+      ReferenceServer.cpu === undefined ? [binary, ["--serve", grFile]] : ["taskset", ["-c", String(ReferenceServer.cpu), binary, "--serve", grFile]];
+    const server = new ReferenceServer(spawn(command, args, { stdio: ["pipe", "pipe", "inherit"] }));
     const ready = (await server.next()).split(" ");
     if (ready[0] !== "ready") throw new Error(`C++ reference did not start: "${ready.join(" ")}"`);
     server.loadMs = Number(ready[1]);

@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .epilogue(
-      "Exit codes: 0 ok, 1 unexpected error or (check) a regression found, 2 usage error, 3 invalid input (file, line and path are printed), 4 (assign --require-convergence) not converged.",
+      "Exit codes: 0 ok, 1 unexpected error or (check) a regression found, 2 usage error, 3 invalid input (file, line and path are printed), 4 (assign --require-convergence) not converged, 5 (batch, criticality) scenarios failed after a retry, 130 (batch) interrupted.",
     )
     .fail((msg, err) => {
       // yargs reports its own validation (and `coerce` throws) as YError: a usage problem, exit 2.
@@ -61,8 +61,21 @@ export async function main(argv: string[]): Promise<number> {
 
 class UsageFailure extends Error {}
 
+/**
+ * A closed stdout (e.g. `deltanet diff … | head`) is not an error: stop quietly instead of crashing on EPIPE.
+ * The batch command handles its own streams and treats a closed stdout like Ctrl-C.
+ */
+function exitQuietlyOnClosedStdout(): void {
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (process.stdout.listenerCount("error") > 1) return; // a command (batch) handles its own stream
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 const isEntry = process.argv[1] !== undefined && /(?:^|[\\/])(?:main\.ts|deltanet(?:\.js)?)$/.test(process.argv[1]);
 if (isEntry) {
+  exitQuietlyOnClosedStdout();
   main(hideBin(process.argv)).then(
     (code) => {
       process.exitCode = code;

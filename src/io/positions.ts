@@ -32,17 +32,26 @@ export function parsePositioned(text: string): PositionedDocument {
 }
 
 /**
- * 1-based line/column of the node at `path` (or of the deepest ancestor that exists; for a key that is present,
- * the position of its key). Returns `{}` when nothing is found.
+ * 1-based line/column of the node at `path` (or of the deepest ancestor that exists). With `preferKey`, the position
+ * of the last segment's key rather than its value (an unknown key whose value is a block starts on the next line).
+ * Returns `{}` when nothing is found.
  */
-export function positionOf(pd: PositionedDocument, path: PathSegments): { line?: number; column?: number } {
+export function positionOf(
+  pd: PositionedDocument,
+  path: PathSegments,
+  options: { preferKey?: boolean } = {},
+): { line?: number; column?: number } {
   let node: unknown = pd.doc.contents;
   let best: [number, number, number] | undefined = (node as Node | null)?.range ?? undefined;
-  for (const seg of path) {
+  for (const [i, seg] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
       if (!pair) break;
       const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
+      if (options.preferKey && i === path.length - 1 && keyRange) {
+        best = keyRange;
+        break;
+      }
       node = pair.value;
       const valueRange = (pair.value as Node | null)?.range;
       best = valueRange ?? keyRange ?? best;

@@ -352,7 +352,8 @@ export function issueAt(
   message: string,
   extra: Partial<ScenarioIssue> = {},
 ): ScenarioIssue {
-  const pos = positionOf(spec.source, path);
+  // An unknown key is reported at the key itself (its value may be a block starting on the next line).
+  const pos = positionOf(spec.source, path, { preferKey: code === "unknown-key" });
   return { file: spec.file, ...pos, path: formatPath(path), code, message, severity: "error", ...extra };
 }
 

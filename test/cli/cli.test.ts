@@ -51,7 +51,7 @@ describe.concurrent("deltanet CLI", () => {
 
   test.each([
     ["malformed YAML", "malformed.yaml", /malformed\.yaml:6:3: malformed YAML/],
-    ["unknown key with a suggestion", "bad-many.yaml", /bad-many\.yaml:3:13 at descripton: unknown key "descripton"; did you mean "description"\?/],
+    ["unknown key with a suggestion", "bad-many.yaml", /bad-many\.yaml:3:1 at descripton: unknown key "descripton"; did you mean "description"\?/],
     ["a quoted number", "bad-many.yaml", /bad-many\.yaml:11:22 at modifications\[1\]\.set\.speedKph: expected a number, got string "12"/],
     ["a negative time", "bad-many.yaml", /modifications\[3\]\.set\.timeMin: must be ≥ 0 \(got -3\)/],
     ["an unknown link id", "bad-many.yaml", /modifications\[7\]\.links\[0\]: unknown link or facility id "road:crossing:sutnog"/],

@@ -40,7 +40,7 @@ describe("readRulesFile(path)", () => {
       ["unknown-rule-type", 3, 11, "rules[0].type"],
       ["wrong-type", 6, 21, "rules[1].maxDropPercent"],
       ["out-of-range", 8, 21, "rules[2].maxDropPercent"],
-      ["unknown-key", 10, 12, "rules[3].layer"],
+      ["unknown-key", 10, 5, "rules[3].layer"],
       ["wrong-type", 13, 14, "rules[4].ignore[0]"],
       ["wrong-type", 17, 5, "rules[6]"],
       ["duplicate-query-id", 19, 9, "capacityQueries[0].id"],

@@ -53,7 +53,7 @@ describe("parseScenarioText(text, file)", () => {
 
   test("refuses an unknown top-level key with a suggestion (line 2)", () => {
     const i = onlyIssue("name: a\ndescriptoin: x\nnetwork: n\n");
-    expect(i).toMatchObject({ code: "unknown-key", line: 2, column: 14, path: "descriptoin", suggestion: "description", severity: "error" });
+    expect(i).toMatchObject({ code: "unknown-key", line: 2, column: 1, path: "descriptoin", suggestion: "description", severity: "error" });
     expect(i.message).toContain('did you mean "description"?');
   });
 

@@ -154,7 +154,7 @@ describe("applyScenario(path) refuses bad scenarios with every issue at once", (
       expect(err.exitCode).toBe(3);
       expect(err.issues.map((i) => [i.code, i.line, i.path])).toEqual(expected);
       expect(err.message.split("\n")[0]).toBe(
-        `${fx("bad-many.yaml")}:3:13 at descripton: unknown key "descripton"; did you mean "description"? (allowed keys: $schema, name, description, extends, network, asOfDate, modifications) [unknown-key]`,
+        `${fx("bad-many.yaml")}:3:1 at descripton: unknown key "descripton"; did you mean "description"? (allowed keys: $schema, name, description, extends, network, asOfDate, modifications) [unknown-key]`,
       );
     }
   });

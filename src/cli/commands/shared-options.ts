@@ -28,7 +28,8 @@ export function withOutputOptions<T>(y: Argv<T>): Argv<T & OutputArgs> {
         const list = Array.isArray(value) ? value : [value];
         for (const c of list) {
           if (typeof c !== "number" || !Number.isFinite(c) || c <= 0) {
-            throw new Error(`--cutoff-min ${String(c)} is invalid: expected minutes > 0 (0 never means "no cutoff")`);
+            const shown = typeof c === "number" && Number.isNaN(c) ? "is not a number" : `${String(c)} is invalid`;
+            throw new Error(`--cutoff-min ${shown}: expected minutes > 0 (0 never means "no cutoff")`);
           }
         }
         return list as number[];
