@@ -67,6 +67,15 @@ interface GraphResult {
 }
 
 const argv = process.argv.slice(2);
+const KNOWN_GRAPHS = ["ny", "rome", "grid", "yrd"];
+for (let i = 0; i < argv.length; i++) {
+  const arg = argv[i];
+  if (arg === "--only" && argv[i + 1]?.split(",").every((g) => KNOWN_GRAPHS.includes(g))) i++;
+  else if (arg !== "--smoke" && arg !== "--no-libraries") {
+    process.stderr.write(`bench: unknown or bad argument "${arg}"; usage: tsx bench/main.ts [--smoke] [--only ${KNOWN_GRAPHS.join(",")}] [--no-libraries]\n`);
+    process.exit(2);
+  }
+}
 const smoke = argv.includes("--smoke");
 const onlyIndex = argv.indexOf("--only");
 const only = onlyIndex >= 0 ? new Set(argv[onlyIndex + 1]?.split(",")) : undefined;
