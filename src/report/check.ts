@@ -13,7 +13,7 @@ import { CHECK_DROP_TOLERANCE_PERCENT, DEFAULT_CHECK_RULES, type CapacityQuery }
 import type { CapacityResult, CityIsochrone, LayerConnectivity, RunProvenance, RunResult } from "../engine/run-result.ts";
 import { InputError, type Issue } from "../errors.ts";
 import { defaultRuleId, type CheckRule, type CheckRuleType, type RuleSet } from "../model/check-rule.ts";
-import { didYouMean, didYouMeanText } from "../io/scenario-file.ts";
+import { didYouMean, didYouMeanText } from "../did-you-mean.ts";
 import { assertComparable, type CompareOptions, type RunMismatch } from "./compare.ts";
 import { RESULT_SCHEMA_VERSION } from "../engine/run-result.ts";
 
