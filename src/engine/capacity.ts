@@ -25,23 +25,24 @@ export function matchesSelector(network: Network, a: NodeAttributes, s: NodeSele
 }
 
 /**
- * Max-flow from the `from` group to the `to` group of `query` on `compiled` (a view of `query.layer`).
- *
- * Contract
- * - Link capacity = the link's `query.capacityAttribute` (≥ 0); closed links carry 0.
- * - A link of the layer without that attribute is an input error (never read as 0 or ∞).
- * - Only nodes of `query.layer` are selected; a node matching both selectors is left out of both groups.
- * @throws InputError (code `missing-capacity`) naming the first links without a capacity.
- * @example capacityBetween(net, compiled, DEFAULT_CAPACITY_QUERIES[2]).maxFlow // MW, Anhui → Shanghai
+ * The inputs of a capacity query on a layer view: per-link capacity from `query.capacityAttribute` (Float64Array of
+ * length linkCount, in the query's unit; closed links keep their value — callers pass the closed mask to maxFlow),
+ * and the source and sink node indexes (nodes of `query.layer` matching `from` / `to`; a node matching both is in
+ * neither). Shared by {@link capacityBetween} and the what-if engine so both select exactly the same groups.
+ * @throws InputError (code `missing-capacity`) naming the first links without a valid capacity (never read as 0 or ∞).
  */
-export function capacityBetween(network: Network, compiled: CompiledNetwork, query: CapacityQuery): CapacityResult {
-  const { nodeIds, linkIds, fromIndex, toIndex, closed } = compiled;
+export function capacityQueryGroups(
+  network: Network,
+  compiled: CompiledNetwork,
+  query: CapacityQuery,
+): { capacity: Float64Array; sources: Int32Array; sinks: Int32Array } {
+  const { nodeIds, linkIds } = compiled;
   const capacity = new Float64Array(linkIds.length);
   const missing: string[] = [];
   for (let l = 0; l < linkIds.length; l++) {
     const v = network.getEdgeAttribute(linkIds[l]!, query.capacityAttribute);
     if (typeof v !== "number" || !Number.isFinite(v) || v < 0) missing.push(linkIds[l]!);
-    else capacity[l] = closed[l] ? 0 : v;
+    else capacity[l] = v;
   }
   if (missing.length > 0) {
     throw new InputError({
@@ -60,9 +61,25 @@ export function capacityBetween(network: Network, compiled: CompiledNetwork, que
     if (inFrom && !inTo) sources.push(v);
     else if (inTo && !inFrom) sinks.push(v);
   }
+  return { capacity, sources: Int32Array.from(sources), sinks: Int32Array.from(sinks) };
+}
+
+/**
+ * Max-flow from the `from` group to the `to` group of `query` on `compiled` (a view of `query.layer`).
+ *
+ * Contract
+ * - Link capacity = the link's `query.capacityAttribute` (≥ 0); closed links carry 0.
+ * - A link of the layer without that attribute is an input error (never read as 0 or ∞).
+ * - Only nodes of `query.layer` are selected; a node matching both selectors is left out of both groups.
+ * @throws InputError (code `missing-capacity`) naming the first links without a capacity.
+ * @example capacityBetween(net, compiled, DEFAULT_CAPACITY_QUERIES[2]).maxFlow // MW, Anhui → Shanghai
+ */
+export function capacityBetween(network: Network, compiled: CompiledNetwork, query: CapacityQuery): CapacityResult {
+  const { nodeIds, linkIds, fromIndex, toIndex, closed } = compiled;
+  const { capacity, sources, sinks } = capacityQueryGroups(network, compiled, query);
   const base = { id: query.id, label: query.label, layer: query.layer, unit: query.unit, sourceNodeCount: sources.length, sinkNodeCount: sinks.length };
   if (sources.length === 0 || sinks.length === 0) return { ...base, maxFlow: 0, minCut: [] };
-  const r = maxFlow(nodeIds.length, fromIndex, toIndex, capacity, Int32Array.from(sources), Int32Array.from(sinks), closed);
+  const r = maxFlow(nodeIds.length, fromIndex, toIndex, capacity, sources, sinks, closed);
   const byFacility = new Map<string, { facilityId: string; name?: string; capacity: number }>();
   for (const l of r.minCutLinks) {
     const a = network.getEdgeAttributes(linkIds[l]!);

@@ -8,9 +8,9 @@
  * scenario metrics compare against. See engine/what-if-kernel.ts for the metric definitions.
  */
 import { BATCH_CUTOFFS_MIN, PASSENGER_LAYERS, type CapacityQuery } from "../defaults.ts";
-import { InputError, UsageError } from "../errors.ts";
+import { UsageError } from "../errors.ts";
 import { LAYERS, type Layer, type Network } from "../model/network.ts";
-import { matchesSelector } from "./capacity.ts";
+import { capacityQueryGroups } from "./capacity.ts";
 import { compileNetwork, type CompiledNetwork } from "./compile.ts";
 import { checkCutoffs, zoneCentroids } from "./isochrones.ts";
 import { openSharedArrays, packSharedArrays, type SharedTypedArray } from "./shared-arrays.ts";
@@ -91,7 +91,7 @@ export function buildWhatIfModel(network: Network, options: WhatIfModelOptions =
   const kernelQueries: KernelCapacityQuery[] = queries.map((q, k) => {
     const viewIndex = viewLayers.indexOf(q.layer);
     const view = views[viewIndex]!;
-    const groups = queryGroups(network, view, q);
+    const groups = capacityQueryGroups(network, view, q);
     arrays[`q${k}.capacity`] = groups.capacity;
     arrays[`q${k}.sources`] = groups.sources;
     arrays[`q${k}.sinks`] = groups.sinks;
@@ -125,35 +125,6 @@ export function buildWhatIfModel(network: Network, options: WhatIfModelOptions =
     facilities: facilityIndex(network, passenger, views),
     baseReady: false,
   };
-}
-
-/** Sources, sinks and capacities of a query on its layer view, selected as engine/capacity `capacityBetween` does. */
-function queryGroups(network: Network, view: CompiledNetwork, query: CapacityQuery): { capacity: Float64Array; sources: Int32Array; sinks: Int32Array } {
-  const capacity = new Float64Array(view.linkIds.length);
-  const missing: string[] = [];
-  view.linkIds.forEach((id, l) => {
-    const v = network.getEdgeAttribute(id, query.capacityAttribute);
-    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) missing.push(id);
-    else capacity[l] = v;
-  });
-  if (missing.length > 0) {
-    throw new InputError({
-      code: "missing-capacity",
-      path: `links.${query.capacityAttribute}`,
-      message: `${missing.length} ${query.layer} link(s) have no valid ${query.capacityAttribute} for capacity query "${query.id}": ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""}`,
-    });
-  }
-  const sources: number[] = [];
-  const sinks: number[] = [];
-  view.nodeIds.forEach((id, v) => {
-    const a = network.getNodeAttributes(id);
-    if (a.layer !== query.layer) return;
-    const inFrom = matchesSelector(network, a, query.from);
-    const inTo = matchesSelector(network, a, query.to);
-    if (inFrom && !inTo) sources.push(v);
-    else if (inTo && !inFrom) sinks.push(v);
-  });
-  return { capacity, sources: Int32Array.from(sources), sinks: Int32Array.from(sinks) };
 }
 
 function facilityIndex(network: Network, passenger: CompiledNetwork, views: CompiledNetwork[]): WhatIfModel["facilities"] {
