@@ -20,7 +20,7 @@ import { InputError, type Issue } from "../errors.ts";
 import { CHECK_RULE_TYPES, defaultRuleId, type CheckRule, type CheckRuleType, type RuleEntry, type RuleSet } from "../model/check-rule.ts";
 import { INFRASTRUCTURE_LAYERS } from "../model/network.ts";
 import { formatPath, parsePositioned, positionOf, type PathSegments } from "./positions.ts";
-import { convertZodIssues, describeValue, didYouMean, didYouMeanText, issueAt, type ScenarioIssue } from "./scenario-file.ts";
+import { convertZodIssues, describeValue, discriminatorIssue, issueAt, type ScenarioIssue } from "./scenario-file.ts";
 
 const common = {
   id: z.string().min(1).optional().describe("Name of the rule in reports and JUnit (default: its type)."),
@@ -127,21 +127,9 @@ export function parseRulesText(text: string, file: string): ParsedRules {
       return;
     }
     const type = (r as Record<string, unknown>).type;
-    if (type === undefined) {
-      issues.push(issueAt(where, [...base, "type"], "missing-key", `missing required key "type" (one of ${CHECK_RULE_TYPES.join(", ")})`));
-      return;
-    }
-    if (typeof type !== "string" || !(CHECK_RULE_TYPES as readonly string[]).includes(type)) {
-      const suggestion = typeof type === "string" ? didYouMean(type, CHECK_RULE_TYPES) : undefined;
-      issues.push(
-        issueAt(
-          where,
-          [...base, "type"],
-          "unknown-rule-type",
-          `unknown rule type ${typeof type === "string" ? JSON.stringify(type) : describeValue(type)}${didYouMeanText(suggestion)} (expected one of ${CHECK_RULE_TYPES.join(", ")})`,
-          suggestion === undefined ? {} : { suggestion },
-        ),
-      );
+    const typeIssue = discriminatorIssue(where, [...base, "type"], type, CHECK_RULE_TYPES, "rule type", "unknown-rule-type");
+    if (typeIssue) {
+      issues.push(typeIssue);
       return;
     }
     const schema = RULE_SCHEMAS[type as CheckRuleType] as z.ZodType<CheckRule>;

@@ -318,6 +318,32 @@ function valueAt(root: unknown, path: PathSegments): { present: boolean; value: 
 }
 
 /**
+ * Checks the `type` key of a discriminated entry (a modification, a check rule): missing → `missing-key`; not one of
+ * `allowed` → `unknownCode` with a "did you mean". Returns the issue, or undefined when `type` is valid.
+ * @example discriminatorIssue(spec, ["modifications", 0, "type"], "close-lnik", MODIFICATION_TYPES, "modification type", "unknown-modification-type")?.suggestion // "close-link"
+ */
+export function discriminatorIssue(
+  spec: Pick<ScenarioSpec, "file" | "source">,
+  path: PathSegments,
+  type: unknown,
+  allowed: readonly string[],
+  noun: string,
+  unknownCode: string,
+  extra: Partial<ScenarioIssue> = {},
+): ScenarioIssue | undefined {
+  if (type === undefined) return issueAt(spec, path, "missing-key", `missing required key "type" (one of ${allowed.join(", ")})`, extra);
+  if (typeof type === "string" && allowed.includes(type)) return undefined;
+  const suggestion = typeof type === "string" ? didYouMean(type, allowed) : undefined;
+  return issueAt(
+    spec,
+    path,
+    unknownCode,
+    `unknown ${noun} ${typeof type === "string" ? JSON.stringify(type) : describeValue(type)}${didYouMeanText(suggestion)} (expected one of ${allowed.join(", ")})`,
+    { ...extra, ...(suggestion === undefined ? {} : { suggestion }) },
+  );
+}
+
+/**
  * Human description of a value for messages: `string "12"`, `number -1`, `a list`, `a mapping`, `null`.
  * @example describeValue("12") // 'string "12"'
  */
@@ -599,25 +625,15 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
       return;
     }
     const type = (m as Record<string, unknown>).type;
-    if (type === undefined) {
-      issues.push(issueAt(where, [...base, "type"], "missing-key", `missing required key "type" (one of ${MODIFICATION_TYPES.join(", ")})`, { modificationIndex: index }));
-      return;
-    }
-    if (typeof type !== "string" || !(MODIFICATION_TYPES as readonly string[]).includes(type)) {
-      const suggestion = typeof type === "string" ? didYouMean(type, MODIFICATION_TYPES) : undefined;
-      issues.push(
-        issueAt(
-          where,
-          [...base, "type"],
-          "unknown-modification-type",
-          `unknown modification type ${typeof type === "string" ? JSON.stringify(type) : describeValue(type)}${didYouMeanText(suggestion)} (expected one of ${MODIFICATION_TYPES.join(", ")})`,
-          { modificationIndex: index, ...(suggestion === undefined ? {} : { suggestion }) },
-        ),
-      );
+    const typeIssue = discriminatorIssue(where, [...base, "type"], type, MODIFICATION_TYPES, "modification type", "unknown-modification-type", {
+      modificationIndex: index,
+    });
+    if (typeIssue) {
+      issues.push(typeIssue);
       return;
     }
     const schema = MODIFICATION_SCHEMAS[type as ModificationType] as z.ZodType<ModificationValue>;
-    const extra = { modificationIndex: index, modificationType: type };
+    const extra = { modificationIndex: index, modificationType: type as string };
     const r = schema.safeParse(m);
     if (!r.success) {
       issues.push(...convertZodIssues(where, root, base, schema, r.error, extra));
