@@ -6,7 +6,7 @@ import { DEFAULT_CAPACITY_QUERIES, DEFAULT_CUTOFFS_MIN } from "./defaults.ts";
 import type { AnalyseOptions } from "./engine/analyse.ts";
 import type { RunResult } from "./engine/run-result.ts";
 import { InputError, type Issue } from "./errors.ts";
-import { isRunResultFile, readRunResultFile } from "./io/run-result-file.ts";
+import { isRunResultFile, readRunResultFile } from "./report/run-result-file.ts";
 import { readRulesFile } from "./io/rules-file.ts";
 import type { RuleSet } from "./model/check-rule.ts";
 import { checkRuns, defaultRuleSet, type CheckResult } from "./report/check.ts";

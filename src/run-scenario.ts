@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { analyseNetwork, runDemand, type AnalyseOptions } from "./engine/analyse.ts";
 import type { RunResult } from "./engine/run-result.ts";
 import { readNetworkFolder } from "./io/network-file.ts";
-import { isRunResultFile, readRunResultFile } from "./io/run-result-file.ts";
+import { isRunResultFile, readRunResultFile } from "./report/run-result-file.ts";
 import { inspectScenarioChain } from "./io/scenario-file.ts";
 import type { Network } from "./model/network.ts";
 import { diffCounts, diffNetworks } from "./model/network-diff.ts";

@@ -1,5 +1,5 @@
 /**
- * Tests of src/io/run-result-file.ts: a run written by `formatJson` reads back equal; scenario files are not taken
+ * Tests of src/report/run-result-file.ts: a run written by `formatJson` reads back equal; scenario files are not taken
  * for run documents; a document without provenance or with a bad number is refused with its line and path.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { InputError } from "../../src/errors.ts";
-import { isRunResultFile, readRunResultFile } from "../../src/io/run-result-file.ts";
+import { isRunResultFile, readRunResultFile } from "../../src/report/run-result-file.ts";
 import { formatJson } from "../../src/report/format.ts";
 import { runScenario } from "../../src/run-scenario.ts";
 

@@ -12,8 +12,8 @@ import { z } from "zod";
 import type { RunResult } from "../engine/run-result.ts";
 import { InputError } from "../errors.ts";
 import { INFRASTRUCTURE_LAYERS, LAYERS } from "../model/network.ts";
-import { zodIssues } from "./network-file.ts";
-import { parsePositioned, positionOfOffset } from "./positions.ts";
+import { zodIssues } from "../io/network-file.ts";
+import { parsePositioned, positionOfOffset } from "../io/positions.ts";
 
 const nonNegative = z.number().finite().nonnegative();
 const count = z.number().int().nonnegative();
