@@ -14,7 +14,7 @@ import { computeWhatIfBase, createEnginePool, type EnginePool } from "../engine/
 import type { MetricInfo } from "../engine/what-if-kernel.ts";
 import { formatMetricValue } from "./batch-output.ts";
 import { prepareBatch, runWhatIfScenarios, type BatchFailure, type BatchProgress, type InjectedFault } from "./run-batch.ts";
-import type { Section } from "../report/sections.ts";
+import { millions, type Section } from "../report/sections.ts";
 
 /** One ranked facility. */
 export interface CriticalityRow {
@@ -118,20 +118,44 @@ export async function criticality(scenarioPath: string, options: CriticalityOpti
 }
 
 /**
- * The criticality table for the terminal/markdown formatters: the top `top` rows.
- * @example criticalitySections(result, 10)[0].headers[0] // "Rank"
+ * Short column header of a what-if metric for the table and markdown output (the CSV and JSON keep the metric names):
+ * two or three short lines with the unit; persons are shown in millions ("M").
+ * @example metricHeader({ name: "populationWithin120MinChangePersons", unit: "persons" }) // "Δ persons\n≤ 120 min (M)"
+ * @example metricHeader({ name: "maxFlowChange:road-north-to-south", unit: "veh/h" }) // "Δ max flow\nroad-north-to-south\n(veh/h)"
+ */
+export function metricHeader(metric: MetricInfo): string {
+  const { name, unit } = metric;
+  const shownUnit = unit === "persons" ? "M" : unit;
+  let m: RegExpExecArray | null;
+  if (name === "meanTimeIncreaseMin") return `Mean time\nincrease (${shownUnit})`;
+  if (name === "odPairsDisconnected") return "OD pairs\ncut";
+  if (name === "populationDisconnectedPersons") return `Persons\ncut off (${shownUnit})`;
+  if ((m = /^odPairsBeyond(\d+)Min$/.exec(name))) return `OD pairs\n> ${m[1]} min`;
+  if ((m = /^populationWithin(\d+)MinChangePersons$/.exec(name))) return `Δ persons\n≤ ${m[1]} min (${shownUnit})`;
+  if (name.startsWith("maxFlowChange:")) return `Δ max flow\n${name.slice("maxFlowChange:".length)}\n(${shownUnit})`;
+  return `${name}\n(${shownUnit})`;
+}
+
+/**
+ * The criticality table for the terminal/markdown formatters: the top `top` rows, one column per metric with a short
+ * two-line header ({@link metricHeader}); the facility's name and id share a cell. Persons are shown in millions
+ * (2 decimals, header "(M)"); other counts exactly; a metric that could not be computed shows "–".
+ * @example criticalitySections(result, 10)[0].headers.slice(0, 3) // ["Rank", "Facility", "Mean time\nincrease (min)"]
  */
 export function criticalitySections(result: CriticalityResult, top = CRITICALITY_TOP_COUNT): Section[] {
-  const cell = (v: number | null) => (v === null ? "–" : Number.isInteger(v) ? v.toLocaleString("en-US") : v.toFixed(2));
+  const cell = (v: number | null, unit: string) =>
+    v === null ? "–" : unit === "persons" ? millions(v) : Number.isInteger(v) ? v.toLocaleString("en-US") : v.toFixed(2);
   return [
     {
       title: `Criticality of ${result.layer} facilities (N-1) on ${result.scenario.name}`,
       note:
         `Each facility closed alone (both directions), compared with the unclosed network; most critical first ` +
-        `(${Math.min(top, result.rows.length)} of ${result.rows.length}).`,
-      headers: ["Rank", "Facility", "Name", ...result.metrics.map((m) => `${m.name} (${m.unit})`)],
-      align: ["right", "left", "left", ...result.metrics.map(() => "right" as const)],
-      rows: result.rows.slice(0, top).map((r) => [String(r.rank), r.facilityId, r.name ?? "", ...result.metrics.map((m) => cell(r.metrics[m.name] ?? null))]),
+        `(${Math.min(top, result.rows.length)} of ${result.rows.length}). Δ = closed − unclosed.`,
+      headers: ["Rank", "Facility", ...result.metrics.map(metricHeader)],
+      align: ["right", "left", ...result.metrics.map(() => "right" as const)],
+      rows: result.rows
+        .slice(0, top)
+        .map((r) => [String(r.rank), r.name ? `${r.name}\n${r.facilityId}` : r.facilityId, ...result.metrics.map((m) => cell(r.metrics[m.name] ?? null, m.unit))]),
     },
   ];
 }

@@ -35,8 +35,22 @@ describe("criticality(scenarioPath, { layer })", async () => {
 
   test("table sections keep the top rows; CSV holds every facility with a header", () => {
     const [section] = criticalitySections(result, 2);
-    expect(section!.rows.map((r) => r[1])).toEqual(["road:G15:nt-yc", "road:crossing:sutong"]);
-    expect(section!.headers.slice(0, 4)).toEqual(["Rank", "Facility", "Name", "meanTimeIncreaseMin (min)"]);
+    expect(section!.rows.map((r) => r[1]!.split("\n").at(-1))).toEqual(["road:G15:nt-yc", "road:crossing:sutong"]);
+    expect(section!.headers).toEqual([
+      "Rank",
+      "Facility",
+      "Mean time\nincrease (min)",
+      "OD pairs\ncut",
+      "Persons\ncut off (M)",
+      "OD pairs\n> 120 min",
+      "Δ persons\n≤ 60 min (M)",
+      "Δ persons\n≤ 120 min (M)",
+      "Δ max flow\nroad-north-to-south\n(veh/h)",
+      "Δ max flow\nroad-south-to-north\n(veh/h)",
+    ]);
+    // persons are shown in millions in the table, exactly in the result (and CSV/JSON)
+    const personsColumn = section!.headers.indexOf("Persons\ncut off (M)");
+    expect(section!.rows[0]![personsColumn]).toBe((result.rows[0]!.metrics.populationDisconnectedPersons! / 1e6).toFixed(2));
     const csv = criticalityCsv(result).trimEnd().split("\n");
     expect(csv[0]).toBe(
       "rank,facilityId,name,meanTimeIncreaseMin,odPairsDisconnected,populationDisconnectedPersons,odPairsBeyond120Min," +
