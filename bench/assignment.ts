@@ -8,6 +8,12 @@
  * assignment alone. Results are printed as a table and written to bench/results/assignment-<yyyy-mm-dd>.json with
  * the machine, Node version and inputs. `--smoke` runs one repetition on the hand-written TwoRoutes TNTP fixture and
  * the tiny test delta (test/fixtures) instead, to keep the script from rotting; it writes no results file.
+ *
+ * Tie-break sensitivity (Sioux Falls only): Sioux Falls' free-flow times are integers, so the first all-or-nothing
+ * loadings meet many equal-cost shortest paths, and which one Dijkstra keeps (deltanet: the smallest link index)
+ * steers the whole FW/CFW/BFW trajectory. The bench re-solves to 1e-4 with every free-flow time multiplied by
+ * (1 + 1e-12·u), u uniform in [0, 1) from a seeded generator (`TIE_BREAK_SEEDS` draws): the equilibrium is the same to
+ * 1e-12, only ties are broken differently. The spread of iteration counts says how much one count means.
  * Data: Sioux Falls from Transportation Networks for Research (https://github.com/bstabler/TransportationNetworks),
  * read from ../shared (academic research use; not copied).
  */
@@ -20,6 +26,7 @@ import { assignLinkTable, assignRoad, roadGravityDemand, roadLinkTable, type Lin
 import { readTntpFolder, tntpLinkTable } from "../src/io/tntp.ts";
 import type { Network } from "../src/model/network.ts";
 import { applyScenario } from "../src/scenario/apply-scenario.ts";
+import { mulberry32 } from "./support/random.ts";
 import { msSince, summarize } from "./support/stats.ts";
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -29,6 +36,51 @@ const TARGETS = [1e-4, 1e-5] as const;
 const ALGORITHMS: AssignmentAlgorithm[] = ["fw", "cfw", "bfw"];
 /** High enough for FW to reach 1e-5 on Sioux Falls (≈ 10,000 iterations). */
 const MAX_ITERATIONS = 50_000;
+/** Seeded tie-break draws per algorithm (module header); FW is slow, so fewer. */
+const TIE_BREAK_SEEDS: Record<AssignmentAlgorithm, number> = { fw: 5, cfw: 10, bfw: 40 };
+const TIE_BREAK_JITTER = 1e-12;
+const TIE_BREAK_TARGET = 1e-4;
+
+/** Iterations to {@link TIE_BREAK_TARGET} per algorithm over seeded free-flow-time jitters (module header). */
+interface TieBreakSpread {
+  network: string;
+  algorithm: AssignmentAlgorithm;
+  relativeGapTarget: number;
+  relativeJitter: number;
+  seeds: number;
+  minIterations: number;
+  medianIterations: number;
+  maxIterations: number;
+  iterations: number[];
+}
+
+function tieBreakSpread(dir: string): TieBreakSpread[] {
+  const folder = readTntpFolder(dir);
+  const table: LinkTable = tntpLinkTable(folder.net, folder.name);
+  const out: TieBreakSpread[] = [];
+  for (const algorithm of ALGORITHMS) {
+    const iterations: number[] = [];
+    for (let seed = 1; seed <= TIE_BREAK_SEEDS[algorithm]; seed++) {
+      const next = mulberry32(seed);
+      const jittered: LinkTable = { ...table, links: table.links.map((l) => ({ ...l, freeFlowTimeMin: l.freeFlowTimeMin * (1 + TIE_BREAK_JITTER * next()) })) };
+      const run = assignLinkTable(jittered, folder.trips.demandVehPerHour, { algorithm, relativeGapTarget: TIE_BREAK_TARGET, maxIterations: MAX_ITERATIONS });
+      iterations.push(run.iterations);
+    }
+    const sorted = [...iterations].sort((a, b) => a - b);
+    out.push({
+      network: folder.name,
+      algorithm,
+      relativeGapTarget: TIE_BREAK_TARGET,
+      relativeJitter: TIE_BREAK_JITTER,
+      seeds: iterations.length,
+      minIterations: sorted[0]!,
+      medianIterations: sorted[Math.floor((sorted.length - 1) / 2)]!,
+      maxIterations: sorted[sorted.length - 1]!,
+      iterations,
+    });
+  }
+  return out;
+}
 
 interface Row {
   network: string;
@@ -159,11 +211,22 @@ function main(): void {
     }
   }
 
+  let tieBreak: TieBreakSpread[] = [];
+  const siouxDir = resolve(REPO_ROOT, "../shared/data/reference/tntp/SiouxFalls");
+  if (!SMOKE && existsSync(siouxDir)) {
+    console.log(`\nTie-break sensitivity, Sioux Falls to ${TIE_BREAK_TARGET}: free-flow times × (1 + ${TIE_BREAK_JITTER}·u), seeded`);
+    tieBreak = tieBreakSpread(siouxDir);
+    console.log("algorithm  seeds  min iterations  median  max");
+    for (const t of tieBreak) {
+      console.log(`${t.algorithm.padEnd(9)}  ${String(t.seeds).padStart(5)}  ${String(t.minIterations).padStart(14)}  ${String(t.medianIterations).padStart(6)}  ${String(t.maxIterations).padStart(4)}`);
+    }
+  }
+
   if (SMOKE) return;
   const date = new Date().toISOString().slice(0, 10);
   const out = join(REPO_ROOT, "bench/results", `assignment-${date}.json`);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ kind: "deltanet-assignment-bench", date, machine, repeats: REPEATS, maxIterations: MAX_ITERATIONS, cases: cases.map((c) => ({ name: c.name, description: c.description, inputs: c.inputs })), rows }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ kind: "deltanet-assignment-bench", date, machine, repeats: REPEATS, maxIterations: MAX_ITERATIONS, cases: cases.map((c) => ({ name: c.name, description: c.description, inputs: c.inputs })), rows, tieBreak }, null, 2)}\n`);
   console.log(`\nwrote ${out}`);
 }
 

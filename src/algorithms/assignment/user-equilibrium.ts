@@ -17,21 +17,18 @@
  * demand to an unreachable destination is found by the first AoN, reported by count, volume and pair, and excluded
  * from every later loading (reachability does not change with flow: BPR costs stay finite).
  *
- * Measured (bench/assignment.ts, Node 20.20, 2-core Xeon VM shared with other jobs; times are medians of 5 and noisy):
- * Sioux Falls (TNTP; 24 zones, 76 links, 360,600 veh/h) iterations to relative gap 1e-4 / 1e-5: FW 967 / 9,855,
- * CFW 193 / 1,761, BFW 102 / 151 (BFW/FW = 0.11 / 0.015), BFW 1e-5 in ≈ 20–70 ms; at 1e-5 BFW's link flows are within
- * 0.12 % of the best-known solution and its objective 1.4e-7 above it. The issue's target "BFW within 60 iterations
- * to 1e-4" is not met, and no defect explains it (checked on Sioux Falls, 150 BFW iterations): the μ, ν, α formulas
- * are term for term those of the paper, AequilibraE `linear_approximation.py` and TrafficAssignment.jl
- * `frank_wolfe.jl`; the line search hits g(λ) = 0 to 7e-13 relative and agrees with a 200-step bisection to 6e-15 in
- * λ (a 1e-6 tolerance gives the same counts); Σ D·π agrees with an independent Bellman-Ford to 1.4e-15 of TSTT; the
- * sequence is AoN, FW, CFW, then BFW; no node is blocked (FIRST THRU NODE 1). The BFW direction is exactly conjugate
- * to d̄₁, d̄₂ only if they are conjugate to each other under the current Hessian; on Sioux Falls the residual
- * reaches 0.21 (cosine in the H-metric) because H changes between iterations, which is inherent to the method. Variants
- * measured to 1e-4 / 1e-5: AequilibraE's FW replacement of a full conjugate step 125 / 203; its lagged gap 103 / 152;
- * the objective-based gap with the best lower bound 110 / 172; solving the 2 × 2 conjugacy system exactly 97 / 170.
- * 8 of the 101 steps are full steps (λ = 1), each forcing a restart. YRD baseline-2019 road layer (41 zones,
- * 144 road links, 94,000 veh/h gravity demand): 2 iterations to 1e-4 and 5 to 1e-5 for all three algorithms.
+ * Measured (bench/assignment.ts, Node 20.20, 2-core Xeon VM; bench/README.md has the tables): Sioux Falls (TNTP; 24
+ * zones, 76 links, 360,600 veh/h) iterations to relative gap 1e-4 / 1e-5: FW 967 / 9,855, CFW 193 / 1,761, BFW 102 /
+ * 151 (BFW/FW = 0.105 / 0.015), BFW to 1e-5 in ≈ 10 ms; at 1e-5 BFW's link flows are within 0.12 % of the best-known
+ * solution and its objective 1.4e-7 above it. The issue's target "BFW within 60 iterations to 1e-4" is not met, and
+ * the evidence is that BFW as published does not meet it on this instance: breaking Sioux Falls' free-flow ties
+ * differently (free-flow times × (1 + 1e-12·u), 40 seeded draws) gives 65–130 iterations, median 94; an independent
+ * Python implementation (bench/reference/bfw-oracle) gives 103, and 75–130 over 40 random tie-breaks; an emulation of
+ * AequilibraE's BFW reaches 1e-4 at iteration 100. The μ, ν, α formulas are term for term those of the paper,
+ * AequilibraE `linear_approximation.py` and TrafficAssignment.jl `frank_wolfe.jl`; the line search hits g(λ) = 0 to
+ * 7e-13 relative; Σ D·π agrees with an independent Bellman-Ford to 1.4e-15 of TSTT. About 15 restart, step and
+ * conjugacy variants were measured (bench/README.md) and none reaches 60. YRD baseline-2019 road layer (41 zones, 144
+ * road links, 94,000 veh/h gravity demand): 2 iterations to 1e-4 and 5 to 1e-5 for all three algorithms.
  * @see AequilibraE `paths/linear_approximation.py` (one loop, algorithms differ by direction and step);
  *   Mitradjieva & Lindberg (2013), Transportation Science 47(2) 280–293 (CFW, BFW);
  *   LeBlanc, Morlok & Pierskalla (1975), Transportation Research 9, 309–318 (FW on Sioux Falls).
