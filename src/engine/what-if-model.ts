@@ -36,7 +36,11 @@ export interface WhatIfModel {
   readonly zoneIds: string[];
   /** Metric names and units, in the order of a scenario's metric vector. */
   readonly metrics: MetricInfo[];
-  /** Facility id → its links, per space; only facilities with a link in the passenger network or a view. */
+  /**
+   * Facility id → its links, per space; only facilities with a link in the passenger network or a view. A rail
+   * facility's `passengerLinks` are the transit rides that run over its links (`railLinkId`), so closing the track
+   * stops the trains on it.
+   */
   readonly facilities: Map<string, { layer: Layer; name?: string; passengerLinks: number[]; viewLinks: number[][]; allClosed: boolean }>;
   /** True once engine/pool `computeWhatIfBase` has written the base outcome. */
   baseReady: boolean;
@@ -139,13 +143,19 @@ function facilityIndex(network: Network, passenger: CompiledNetwork, views: Comp
     if (a.closed !== true) e.allClosed = false;
     return e;
   };
-  passenger.linkIds.forEach((id, l) => entry(id).passengerLinks.push(l));
+  passenger.linkIds.forEach((id, l) => {
+    entry(id).passengerLinks.push(l);
+    // A transit ride also closes with the rail link it runs over (LinkAttributes.railLinkId).
+    const railLinkId = network.getEdgeAttribute(id, "railLinkId");
+    if (railLinkId !== undefined && network.hasEdge(railLinkId)) entry(railLinkId).passengerLinks.push(l);
+  });
   views.forEach((v, k) => v.linkIds.forEach((id, l) => entry(id).viewLinks[k]!.push(l)));
   return out;
 }
 
 /**
- * The perturbation that closes the given facilities (both directions, in the passenger network and every view).
+ * The perturbation that closes the given facilities (both directions, in the passenger network and every view; for a
+ * rail facility also the transit rides over it).
  * @param facilityIds facility ids of the model (see `model.facilities`)
  * @throws UsageError code `unknown-facility` for an id with no link in the model.
  * @example closeFacilities(model, ["road:crossing:sutong"]).closedLinks.length // 2 (both directions)

@@ -73,6 +73,7 @@ export const linkSchema = z.strictObject({
   crossingId: z.string().optional(),
   estimate: z.boolean().optional(),
   estimateNote: z.string().optional(),
+  railLinkId: z.string().min(1).optional(),
   closed: z.boolean().optional(),
   source: z.string().min(1),
 });
@@ -162,7 +163,8 @@ function parseWith<T>(schema: z.ZodType<T>, loaded: LoadedJson, value: unknown, 
  * Reads a network folder into a {@link Network}.
  * @param dir folder holding `network.json`
  * @throws InputError (code `invalid-input`, exit 3) listing every schema problem, duplicate id, dangling link end,
- *   unknown project facility, with file, line and JSON path.
+ *   unknown project facility, `railLinkId` that is not a rail link (code `unknown-link`), with file, line and JSON
+ *   path.
  */
 export function readNetworkFolder(dir: string): Network {
   const manifestFile = join(dir, "network.json");
@@ -215,6 +217,19 @@ export function readNetworkFolder(dir: string): Network {
       ok = false;
     }
     if (ok && link.fromNodeId !== link.toNodeId) addLink(network, link);
+  }
+  // A ride's rail link must be a rail link of this network (checked once every layer is read).
+  const railLinkIds = new Set(linkPositions.filter(({ link }) => link.layer === "rail").map(({ link }) => link.id));
+  for (const { loaded, index, link } of linkPositions) {
+    if (link.railLinkId === undefined || railLinkIds.has(link.railLinkId)) continue;
+    const pd = parsePositioned(loaded.text);
+    issues.push({
+      file: loaded.file,
+      ...positionOf(pd, ["links", index, "railLinkId"]),
+      path: `links[${index}].railLinkId`,
+      code: "unknown-link",
+      message: `link "${link.id}" runs over rail link "${link.railLinkId}", which is not a rail link of this network`,
+    });
   }
 
   if (manifest.projects) {

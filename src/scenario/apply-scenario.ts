@@ -10,7 +10,10 @@
  * 3. The modifications in order, parents' first. Each is resolved against the working copy as left by the ones
  *    before it (so a `close-link` may target a link an earlier `add-link` made) and applied only if it resolved
  *    without error; every issue of every modification is collected. `open-project` puts links back in service.
- * 4. Out-of-service links are removed. Then every transit stop node (kind `service-stop`) with no `rail-ride` link
+ * 4. Transit rides follow the rail link they run over (`railLinkId`): a ride whose rail link was removed or is out of
+ *    service goes out of service too, and one whose rail link is closed is closed (trains cannot run over a closed
+ *    track). Rides are not re-opened: a ride closed or removed by a modification stays so.
+ * 5. Out-of-service links are removed. Then every transit stop node (kind `service-stop`) with no `rail-ride` link
  *    left is removed together with its board/alight links: a stop of a pattern that does not run is not in service
  *    (board/alight links are a stop node's access, as station-access links are a station's). Then every other
  *    non-centroid node that had an infrastructure (non-`access`) link in the base network but has none left is
@@ -56,6 +59,8 @@ export interface ScenarioSummary {
   linksOutOfServiceAtAsOfDate: number;
   /** Out-of-service links removed at the end (after `open-project`). */
   outOfServiceLinksRemoved: number;
+  /** Transit rides closed or taken out of service by step 4 because their rail link was (the ride was in service). */
+  ridesStoppedWithRailLinks: number;
   /** Nodes removed because no infrastructure link of theirs (for a transit stop node: no ride) is left. */
   nodesRemoved: number;
   /** Access links (and board/alight links of transit stop nodes) removed with those nodes. */
@@ -148,7 +153,7 @@ interface Execution {
   modificationCount: number;
 }
 
-/** Runs the chain on a copy of `base` (steps 2–4 of the module header), collecting issues. */
+/** Runs the chain on a copy of `base` (steps 2–5 of the module header), collecting issues. */
 function execute(chain: ScenarioChain, base: Network): Execution {
   const network = base.copy();
   const knownLinkIds = new Set<string>();
@@ -178,6 +183,18 @@ function execute(chain: ScenarioChain, base: Network): Execution {
       log.push(modification.apply(network, ctx));
     }
   }
+
+  let ridesStoppedWithRailLinks = 0;
+  network.forEachEdge((id, a) => {
+    if (a.railLinkId === undefined || ctx.outOfService.has(id)) return;
+    if (!network.hasEdge(a.railLinkId) || ctx.outOfService.has(a.railLinkId)) {
+      ctx.outOfService.add(id);
+      ridesStoppedWithRailLinks++;
+    } else if (a.closed !== true && network.getEdgeAttribute(a.railLinkId, "closed") === true) {
+      network.setEdgeAttribute(id, "closed", true);
+      ridesStoppedWithRailLinks++;
+    }
+  });
 
   const outOfService = [...ctx.outOfService].filter((id) => network.hasEdge(id)).sort(byCodeUnits);
   for (const id of outOfService) network.dropEdge(id);
@@ -211,7 +228,7 @@ function execute(chain: ScenarioChain, base: Network): Execution {
     log,
     issues,
     modificationCount,
-    summary: { linksOutOfServiceAtAsOfDate, outOfServiceLinksRemoved: outOfService.length, nodesRemoved, accessLinksRemovedWithNodes },
+    summary: { linksOutOfServiceAtAsOfDate, outOfServiceLinksRemoved: outOfService.length, ridesStoppedWithRailLinks, nodesRemoved, accessLinksRemovedWithNodes },
   };
 }
 

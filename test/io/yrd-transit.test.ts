@@ -55,6 +55,11 @@ describe("readNetworkFolder(\"networks/yrd\") — transit layer", () => {
     ]);
     expect(link("transit:S0004:f:3-4")).toMatchObject({ fromNodeId: "svc:S0004:f:3", toNodeId: "svc:S0004:f:4", linkType: "rail-ride", timeMin: 50, lengthKm: 84, trainsPerDay: 1 });
     expect(link("transit:S0004:b:4-3")).toMatchObject({ fromNodeId: "svc:S0004:b:4", toNodeId: "svc:S0004:b:3", timeMin: 50, lengthKm: 84, trainsPerDay: 1 });
+    // Each direction runs over its own directed link of the 上海虹桥–苏州 leg (yrd_rail_edges.csv 上海虹桥,苏州).
+    const forwardLeg = link(link("transit:S0004:f:3-4").railLinkId!);
+    const backwardLeg = link(link("transit:S0004:b:4-3").railLinkId!);
+    expect([forwardLeg.fromNodeId, forwardLeg.toNodeId, forwardLeg.layer]).toEqual(["rail:苏州", "rail:上海虹桥", "rail"]);
+    expect([backwardLeg.fromNodeId, backwardLeg.toNodeId, backwardLeg.facilityId]).toEqual(["rail:上海虹桥", "rail:苏州", forwardLeg.facilityId]);
     // Boarding at 苏州 into the 苏州 → 上海虹桥 corridor: yrd_rail_edges.csv 上海虹桥,苏州 n_trains 25 (both
     // directions) → 12.5 trains/day → ½ × 1080 / 12.5 = 43.2 min, capped at 30; + 5 min boarding = 35.
     expect(link("transit:S0004:f:3:board")).toMatchObject({ fromNodeId: "rail:苏州", toNodeId: "svc:S0004:f:3", linkType: "rail-board", waitMin: 30, timeMin: 35 });
@@ -103,6 +108,7 @@ describe("readNetworkFolder(\"networks/yrd\") — transit layer", () => {
       check(a.direction === "f" ? a.seq < b.seq : a.seq > b.seq, `${l.id} runs against its direction`);
       check(l.trainsPerDay! > 0 && l.timeMin! >= 0 && l.lengthKm! > 0, `${l.id}: trains/time/km`);
       check(!ridesFrom.has(l.fromNodeId) && !ridesTo.has(l.toNodeId), `${l.id}: a second ride on one side of a stop`);
+      check(l.railLinkId !== undefined && network.hasEdge(l.railLinkId), `${l.id}: railLinkId ${l.railLinkId} is not a link`);
       ridesFrom.set(l.fromNodeId, l);
       ridesTo.set(l.toNodeId, l);
     }
@@ -124,6 +130,12 @@ describe("readNetworkFolder(\"networks/yrd\") — transit layer", () => {
         check(l.waitMin! > 0 && l.waitMin! <= n(WAIT_CAP_MIN), `${l.id}: waitMin ${l.waitMin}`);
         check(Math.abs(l.timeMin! - (l.waitMin! + n(BOARDING_MIN))) < 1e-9, `${l.id}: timeMin ${l.timeMin} ≠ waitMin + BOARDING_MIN`);
       } else check(l.timeMin === 0, `${l.id}: alighting takes ${l.timeMin} min`);
+      // The ride runs over the rail link between the stations of its two stops, in its direction.
+      if (ride !== undefined && ride.railLinkId !== undefined && network.hasEdge(ride.railLinkId)) {
+        const leg = link(ride.railLinkId);
+        check(leg.layer === "rail" && leg.linkType === "rail-leg", `${ride.id}: ${ride.railLinkId} is not a rail leg`);
+        check((board ? leg.fromNodeId : leg.toNodeId) === station, `${ride.id}: ${ride.railLinkId} does not ${board ? "leave" : "reach"} ${station}`);
+      }
     }
     expect(problems).toEqual([]);
     expect(ridesFrom.size).toBeGreaterThan(7000);

@@ -7,7 +7,8 @@ import { applyText } from "../support/scenario-text.ts";
 import { tinyNetwork } from "../support/tiny-network.ts";
 
 /**
- * Stations a, b, c; rail legs a–b (old) and b–c (opened 2020-07-01); one pattern S running a → b → c forward.
+ * Stations a, b, c; rail legs a–b (old) and b–c (opened 2020-07-01); one pattern S running a → b → c forward, its
+ * rides over the a→b and b→c links of the legs (`railLinkId`).
  * `boardAlightDated`: board/alight links carry the date of their ride as the builder writes them; when false they are
  * undated (a hand-edited or add-link network), so only the node-removal rule can take them out.
  */
@@ -20,10 +21,10 @@ function network(boardAlightDated: boolean) {
     rail:b <-> rail:c 40min 20tpd opened=2020-07-01 id=rail:leg:b-c
 
     rail:a -> svc:S:f:1 11min waitMin=6 type=rail-board id=transit:S:f:1:board
-    svc:S:f:1 -> svc:S:f:2 30min 4tpd id=transit:S:f:1-2
+    svc:S:f:1 -> svc:S:f:2 30min 4tpd id=transit:S:f:1-2 railLinkId=rail:leg:a-b:ab
     svc:S:f:2 -> rail:b 0min type=rail-alight id=transit:S:f:2:alight
     rail:b -> svc:S:f:2 20min waitMin=15 type=rail-board id=transit:S:f:2:board${d}
-    svc:S:f:2 -> svc:S:f:3 40min 4tpd opened=2020-07-01 id=transit:S:f:2-3
+    svc:S:f:2 -> svc:S:f:3 40min 4tpd opened=2020-07-01 id=transit:S:f:2-3 railLinkId=rail:leg:b-c:ab
     svc:S:f:3 -> rail:c 0min type=rail-alight id=transit:S:f:3:alight${d}
   `);
 }
@@ -46,7 +47,7 @@ describe("applyScenario(chain, { network }) — transit stop nodes", () => {
     // goes with 1 link; stop 2 keeps ride 1→2 and stays (its undated board link stays too, leading nowhere). Then
     // rail:c has only its access links: removed with 2 links. 2 nodes, 1 + 2 = 3 links.
     const r = applyText(network(false), `asOfDate: "2019-05-31"\n`);
-    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 3, outOfServiceLinksRemoved: 3, nodesRemoved: 2, accessLinksRemovedWithNodes: 3 });
+    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 3, outOfServiceLinksRemoved: 3, ridesStoppedWithRailLinks: 0, nodesRemoved: 2, accessLinksRemovedWithNodes: 3 });
     expect(r.network.hasNode("svc:S:f:3")).toBe(false);
     expect(r.network.hasEdge("transit:S:f:3:alight")).toBe(false);
     expect(r.network.hasNode("rail:c")).toBe(false);
@@ -56,7 +57,7 @@ describe("applyScenario(chain, { network }) — transit stop nodes", () => {
   test("removing every ride takes all stop nodes and their links; stations keep their rail legs", () => {
     // Rides 1→2, 2→3 removed: stops 1 (board), 2 (alight + board), 3 (alight) go with 1 + 2 + 1 = 4 links.
     const r = applyText(network(false), "modifications:\n  - type: remove-link\n    where: { layer: transit, linkType: rail-ride }\n");
-    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 0, outOfServiceLinksRemoved: 0, nodesRemoved: 3, accessLinksRemovedWithNodes: 4 });
+    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 0, outOfServiceLinksRemoved: 0, ridesStoppedWithRailLinks: 0, nodesRemoved: 3, accessLinksRemovedWithNodes: 4 });
     expect(r.network.filterNodes((_id, a) => a.kind === "service-stop")).toEqual([]);
     expect(["rail:a", "rail:b", "rail:c"].every((s) => r.network.hasNode(s))).toBe(true);
   });
@@ -72,5 +73,32 @@ describe("applyScenario(chain, { network }) — transit stop nodes", () => {
     const r = applyText(network(true), "modifications:\n  - type: set-link\n    links: [transit:S:f:1:board]\n    set: { waitMin: 10 }\n");
     expect(r.network.getEdgeAttributes("transit:S:f:1:board")).toMatchObject({ waitMin: 10, timeMin: 15 });
     expect(r.log[0]!.message).toBe("set waitMin = 10 on 1 link (timeMin recomputed)");
+  });
+
+  test("closing a rail link closes the ride over it, in that direction only; the stop nodes stay", () => {
+    const back = applyText(network(true), "modifications:\n  - type: close-link\n    links: [rail:leg:a-b:ba]\n");
+    expect(back.summary.ridesStoppedWithRailLinks).toBe(0);
+    expect(back.network.getEdgeAttribute("transit:S:f:1-2", "closed")).toBeUndefined();
+    const ahead = applyText(network(true), "modifications:\n  - type: close-link\n    links: [rail:leg:a-b:ab]\n");
+    expect(ahead.summary).toMatchObject({ ridesStoppedWithRailLinks: 1, nodesRemoved: 0 });
+    expect(ahead.network.getEdgeAttribute("transit:S:f:1-2", "closed")).toBe(true);
+    expect(ahead.network.getEdgeAttribute("transit:S:f:2-3", "closed")).toBeUndefined();
+  });
+
+  test("removing a rail link removes the ride over it, and its stop node when that was the stop's only ride", () => {
+    // remove-link b→c: ride 2→3 goes (1 ride stopped); stop 3 keeps only its alight link → removed with it; rail:c keeps
+    // the c→b leg and stays.
+    const r = applyText(network(true), "modifications:\n  - type: remove-link\n    links: [rail:leg:b-c:ab]\n");
+    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 0, outOfServiceLinksRemoved: 1, ridesStoppedWithRailLinks: 1, nodesRemoved: 1, accessLinksRemovedWithNodes: 1 });
+    expect(r.network.hasEdge("transit:S:f:2-3")).toBe(false);
+    expect(r.network.hasNode("svc:S:f:3")).toBe(false);
+    expect(r.network.hasNode("rail:c")).toBe(true);
+  });
+
+  test("a ride already closed by a modification, or out of service with its leg, is not counted again", () => {
+    const closed = applyText(network(true), "modifications:\n  - type: close-link\n    links: [rail:leg:a-b:ab, transit:S:f:1-2]\n");
+    expect(closed.summary.ridesStoppedWithRailLinks).toBe(0);
+    const dated = applyText(network(true), `asOfDate: "2019-05-31"\n`);
+    expect(dated.summary.ridesStoppedWithRailLinks).toBe(0); // ride 2→3 is dated like its leg
   });
 });

@@ -235,8 +235,10 @@ allows; here a change of train is an alighting plus a boarding.
   \`seg_min\` (running time + dwell at the previous stop), \`lengthKm\` = \`seg_km\`, \`trainsPerDay\` = the direction's
   trains; \`status\`, \`openedDate\`, \`projectIds\`, \`estimate\` and \`crossesProvincialBorder\` of the rail-leg
   facility between the same two stations (the \`:emu\` part of a split leg for EMU patterns), so \`asOfDate\` and
-  \`open-project\` treat rides exactly as the legs they run over. Every consecutive pair of YRD stops has such a leg
-  (the builder refuses the data otherwise).
+  \`open-project\` treat rides exactly as the legs they run over; \`railLinkId\` names the directed rail-leg link from
+  the ride's first station to its second, so a scenario that closes that link closes the ride, one that removes it
+  removes the ride, and a what-if closure of the leg (batch, criticality) closes its rides. Every consecutive pair of
+  YRD stops has such a leg (the builder refuses the data otherwise).
 - **Boarding** \`transit:<service_id>:<f|b>:<i>:board\` (\`rail-board\`, station → stop node, at every stop but a
   direction's last): \`timeMin\` = \`waitMin\` + BOARDING_MIN, \`waitMin\` = min(WAIT_CAP_MIN, ½ × SERVICE_WINDOW_MIN / f)
   where f is the \`trainsPerDay\` of the rail-leg facility from the station towards the pattern's next stop: the
@@ -293,9 +295,9 @@ Lines under construction that are not chapter-5 projects (杭衢高铁) have est
 - Transit patterns are those of June 2021; they also stand for the 2019 and 2025 service (an approximation): the 2019
   baseline drops only the rides over legs dated later, and lines opened after the timetable get one synthetic pattern
   each instead of their real stopping patterns. Patterns are cut at the YRD border, so a through train that leaves and
-  re-enters the region (e.g. via Shangqiu) is two unconnected runs. Closing or removing a rail leg in a scenario does
-  not touch the transit rides over it (close the \`transit:…\` links too); changing a leg's trainsPerDay does not
-  change waits.
+  re-enters the region (e.g. via Shangqiu) is two unconnected runs. Closing a rail leg stops the rides over it but
+  does not re-route their trains or add waits elsewhere; changing a leg's trainsPerDay or timeMin does not change the
+  waits or ride times of the transit layer.
 - Water is a chain of city-centre ports with sparse standards; no port capacity.
 - Power has no 500 kV network: provinces are aggregates, PyPSA corridors are undated and overlap the UHVAC lines, the
   Sutong GIL date is not in the data.

@@ -14,7 +14,9 @@
  * - `rail-ride` stop → next stop: timeMin = the pattern's `seg_min` (running time + dwell at the previous stop),
  *   lengthKm = `seg_km` (the known 0-km 苏州–无锡 record takes the leg's km instead), trainsPerDay = the direction's
  *   trains; status, openedDate, projectIds, estimate and crossesProvincialBorder of the rail-leg facility between the
- *   same two stations (`…:emu` for EMU patterns on a split leg), so scenarios date rides exactly as legs.
+ *   same two stations (`…:emu` for EMU patterns on a split leg), so scenarios date rides exactly as legs; and
+ *   `railLinkId` = the directed rail-leg link from the ride's first station to its second, so closing or removing
+ *   that link in a scenario (or a what-if) stops the ride too.
  * - `rail-board` station → stop node (every stop but a direction's last): timeMin = waitMin + BOARDING_MIN, waitMin =
  *   min(WAIT_CAP_MIN, ½ × SERVICE_WINDOW_MIN / f), f = trainsPerDay of the rail-leg facility from the station towards
  *   the pattern's next stop: the frequency of the corridor boarded into. Not all departures of the station (too
@@ -169,6 +171,16 @@ export function buildTransit(input: TransitInput): LayerBuild {
   const { data, stations } = input;
   const legs = new Map<string, LinkAttributes>();
   for (const l of input.railLinks) if (!legs.has(l.facilityId)) legs.set(l.facilityId, l);
+  /** `<facilityId> <fromNodeId>` → the directed rail link's id. */
+  const directedLegs = new Map<string, string>();
+  for (const l of input.railLinks) directedLegs.set(`${l.facilityId} ${l.fromNodeId}`, l.id);
+  const directedLeg = (leg: LinkAttributes, fromStationZh: string, toStationZh: string): string => {
+    const id = directedLegs.get(`${leg.facilityId} ${railNodeId(fromStationZh)}`);
+    if (id === undefined) {
+      throw new InputError({ file: "yrd_rail_edges.csv", code: "inconsistent-data", message: `rail leg ${leg.facilityId} has no link ${fromStationZh} → ${toStationZh}` });
+    }
+    return id;
+  };
   const projectsOfLine = (line: EstimatedLine): string[] | undefined => {
     const ids = new Set(line.facilityIds.flatMap((f) => legs.get(f)?.projectIds ?? []));
     return ids.size > 0 ? [...ids].sort() : undefined;
@@ -264,6 +276,7 @@ export function buildTransit(input: TransitInput): LayerBuild {
           ...(leg.crossesProvincialBorder ? { crossesProvincialBorder: true } : {}),
           ...(run.line || leg.estimate ? { estimate: true } : {}),
           ...(estimateNote !== undefined ? { estimateNote } : {}),
+          railLinkId: directedLeg(leg, from.stationZh, to.stationZh),
           source: `${run.source} stops ${from.seq}→${to.seq} (leg ${leg.facilityId})`,
         });
         waits.push({ waitMin: minutes(boardingWaitMin(leg.trainsPerDay!)), trainsPerDay: leg.trainsPerDay!, legId: leg.facilityId });
