@@ -3,6 +3,7 @@
  * 1-based line and column, using the `yaml` package's CST ranges (JSON is parsed as YAML 1.2, its superset).
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { Issue } from "../errors.ts";
 
 /** A parsed document that can answer "where is this path?". */
 export interface PositionedDocument {
@@ -29,6 +30,21 @@ export function parsePositioned(text: string): PositionedDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, prettyErrors: false, uniqueKeys: true });
   return { doc, lineCounter };
+}
+
+/**
+ * The first syntax error of a parsed YAML/JSON document as an issue (code `malformed-yaml`, empty path, severity
+ * `error`, at the error's 1-based line and column), saying how many more errors follow; `undefined` when the text
+ * parsed. Only the first is reported: the ones after it are usually its consequences.
+ * @example yamlSyntaxIssue(parsePositioned("a: [1, 2"), "s.yaml")?.code // "malformed-yaml"
+ */
+export function yamlSyntaxIssue(pd: PositionedDocument, file: string): Issue & { severity: "error" } | undefined {
+  const errors = pd.doc.errors;
+  if (errors.length === 0) return undefined;
+  const err = errors[0]!;
+  const pos = pd.lineCounter.linePos(err.pos[0]);
+  const more = errors.length > 1 ? ` (${errors.length - 1} more YAML error(s) after it not shown)` : "";
+  return { file, line: pos.line, column: pos.col, path: "", code: "malformed-yaml", message: `malformed YAML: ${err.message.split("\n")[0]}${more}`, severity: "error" };
 }
 
 /**

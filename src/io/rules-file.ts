@@ -19,7 +19,7 @@ import { DEFAULT_CAPACITY_QUERIES, type CapacityQuery } from "../defaults.ts";
 import { InputError, type Issue } from "../errors.ts";
 import { CHECK_RULE_TYPES, defaultRuleId, type CheckRule, type CheckRuleType, type RuleEntry, type RuleSet } from "../model/check-rule.ts";
 import { INFRASTRUCTURE_LAYERS } from "../model/network.ts";
-import { formatPath, parsePositioned, positionOf, type PathSegments } from "./positions.ts";
+import { formatPath, parsePositioned, positionOf, yamlSyntaxIssue, type PathSegments } from "./positions.ts";
 import { convertZodIssues, describeValue, discriminatorIssue, issueAt, type ScenarioIssue } from "./scenario-file.ts";
 
 const common = {
@@ -102,12 +102,8 @@ export function parseRulesText(text: string, file: string): ParsedRules {
   const source = parsePositioned(text);
   const where = { file, source };
   const issues: ScenarioIssue[] = [];
-  if (source.doc.errors.length > 0) {
-    const err = source.doc.errors[0]!;
-    const pos = source.lineCounter.linePos(err.pos[0]);
-    issues.push({ file, line: pos.line, column: pos.col, path: "", code: "malformed-yaml", message: `malformed YAML: ${err.message.split("\n")[0]}`, severity: "error" });
-    return { issues };
-  }
+  const syntax = yamlSyntaxIssue(source, file);
+  if (syntax) return { issues: [syntax] };
   const root: unknown = source.doc.toJS({ maxAliasCount: 1000 });
   if (root === null || typeof root !== "object" || Array.isArray(root)) {
     issues.push({ file, line: 1, column: 1, path: "", code: "not-a-mapping", message: `a rules file must be a mapping with a "rules" list, got ${describeValue(root)}`, severity: "error" });

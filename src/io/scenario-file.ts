@@ -19,7 +19,7 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import { didYouMean, didYouMeanText } from "../did-you-mean.ts";
 import { z } from "zod";
 import { ScenarioError, type Issue } from "../errors.ts";
-import { formatPath, parsePositioned, positionOf, type PathSegments, type PositionedDocument } from "./positions.ts";
+import { formatPath, parsePositioned, positionOf, yamlSyntaxIssue, type PathSegments, type PositionedDocument } from "./positions.ts";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Issues and "did you mean"
@@ -583,15 +583,8 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
   const source = parsePositioned(text);
   const where = { file, source };
   const issues: ScenarioIssue[] = [];
-  if (source.doc.errors.length > 0) {
-    // Only the first parse error: the ones after it are usually consequences of it.
-    const err = source.doc.errors[0]!;
-    const pos = source.lineCounter.linePos(err.pos[0]);
-    const firstLine = err.message.split("\n")[0];
-    const more = source.doc.errors.length > 1 ? ` (${source.doc.errors.length - 1} more YAML error(s) after it not shown)` : "";
-    issues.push({ file, line: pos.line, column: pos.col, path: "", code: "malformed-yaml", message: `malformed YAML: ${firstLine}${more}`, severity: "error" });
-    return { issues };
-  }
+  const syntax = yamlSyntaxIssue(source, file);
+  if (syntax) return { issues: [syntax] };
   const root: unknown = source.doc.toJS({ maxAliasCount: 1000 });
   if (root === null || typeof root !== "object" || Array.isArray(root)) {
     issues.push({ file, line: 1, column: 1, path: "", code: "not-a-mapping", message: `a scenario file must be a mapping with "name" and "extends" or "network", got ${describeValue(root)}`, severity: "error" });

@@ -120,6 +120,17 @@ def line_search(x, d):
     return brentq(g, 0.0, 1.0, xtol=1e-15, rtol=4 * np.finfo(float).eps, maxiter=500)
 
 
+def cfw_weight(s_prev, x, H, dfw, delta):
+    """CFW weight of the previous target: H-conjugacy of s - x with s_prev - x, clamped to [0, 1 - delta]."""
+    db = s_prev - x
+    Nk = np.dot(db, H * dfw)
+    Dk = np.dot(db, H * (dfw - db))
+    if Dk == 0:
+        return 0.0
+    a = Nk / Dk
+    return 0.0 if a < 0 else min(a, 1 - delta)
+
+
 def solve(method="BFW", targets=(1e-4, 1e-5), max_iter=20000, trace=0, delta=1e-4, restart_tau=0.999999,
           variant=None):
     """variant: optional dict of deviations for diagnosis."""
@@ -150,13 +161,7 @@ def solve(method="BFW", targets=(1e-4, 1e-5), max_iter=20000, trace=0, delta=1e-
             if k == 1 or tau > restart_tau:
                 s = y
             else:
-                db = s_prev - x
-                Nk = np.dot(db, H * dfw)
-                Dk = np.dot(db, H * (dfw - db))
-                a = 0.0
-                if Dk != 0:
-                    a = Nk / Dk
-                    a = 0.0 if a < 0 else min(a, 1 - delta)
+                a = cfw_weight(s_prev, x, H, dfw, delta)
                 s = a * s_prev + (1 - a) * y
                 rec["alpha"] = a
             s_prev = s
@@ -169,13 +174,7 @@ def solve(method="BFW", targets=(1e-4, 1e-5), max_iter=20000, trace=0, delta=1e-
                 phase = 1
                 rec["dir"] = "FW"
             elif phase == 1:
-                db = s_prev - x
-                Nk = np.dot(db, H * dfw)
-                Dk = np.dot(db, H * (dfw - db))
-                a = 0.0
-                if Dk != 0:
-                    a = Nk / Dk
-                    a = 0.0 if a < 0 else min(a, 1 - delta)
+                a = cfw_weight(s_prev, x, H, dfw, delta)
                 s = a * s_prev + (1 - a) * y
                 s_prev2, s_prev = s_prev, s
                 phase = 2
