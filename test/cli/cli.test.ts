@@ -43,6 +43,29 @@ describe.concurrent("deltanet CLI", () => {
     expect(md).toContain("| City | Province | ≤60 min before (M) |");
   });
 
+  test("an --out into a missing folder, or onto a folder, is refused before any work (exit 2), for every command", () => {
+    const dir = mkdtempSync(join(tmpdir(), "deltanet-"));
+    const missing = join(dir, "no-such-folder", "out.txt");
+    const cases: string[][] = [
+      ["run", `${FIX}/baseline-2019.yaml`, "--out"],
+      ["compare", `${FIX}/baseline-2019.yaml`, `${FIX}/plan-2025.yaml`, "--out"],
+      ["diff", `${FIX}/baseline-2019.yaml`, `${FIX}/plan-2025.yaml`, "--out"],
+      ["assign", `${FIX}/baseline-2019.yaml`, "--trace"],
+      ["check", "--baseline", `${FIX}/baseline-2019.yaml`, "--candidate", `${FIX}/plan-2025.yaml`, "--junit"],
+      ["criticality", `${FIX}/baseline-2019.yaml`, "--layer", "road", "--quiet", "--out"],
+      ["batch", "test/fixtures/batches/road-n-1.yaml", "--quiet", "--out"],
+    ];
+    for (const args of cases) {
+      for (const [target, why] of [[missing, `folder "${join(dir, "no-such-folder")}" does not exist`], [dir, "it is a folder"]] as const) {
+        const r = deltanet(...args, target);
+        expect(r.code, `${args[0]} ${target}`).toBe(2);
+        expect(r.stderr, args[0]).toContain(`cannot write ${target}: ${why}`);
+        expect(r.stderr, args[0]).not.toMatch(/running|comparing|checking|assigning/); // refused before any work
+      }
+    }
+    expect(existsSync(join(dir, "no-such-folder"))).toBe(false);
+  });
+
   test("two cutoffs given by repeating --cutoff-min", () => {
     const r = deltanet("run", `${FIX}/baseline-2019.yaml`, "--cutoff-min", "30", "--cutoff-min", "60", "--format", "json");
     expect(r.code).toBe(0);

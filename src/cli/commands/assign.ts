@@ -12,7 +12,7 @@ import { isTntpFolder, readTntpFolder, tntpLinkTable } from "../../io/tntp.ts";
 import { assignmentSections, formatConvergenceCsv, formatLinkFlowsCsv, summarizeAssignmentRun } from "../../report/assignment.ts";
 import { OUTPUT_FORMATS, formatJson, formatMarkdown, formatTable, type OutputFormat } from "../../report/format.ts";
 import { applyScenario } from "../../scenario/apply-scenario.ts";
-import { writeOutput } from "../output.ts";
+import { checkOutputPaths, writeOutput } from "../output.ts";
 
 interface AssignArgs {
   input: string;
@@ -73,6 +73,7 @@ export const assignCommand: CommandModule<object, AssignArgs> = {
       .option("gravity-constraint", { choices: ["doubly", "production"] as const, describe: "gravity model constraint (scenarios only)" })
       .epilogue("Exit code 4: --require-convergence was given and the relative gap target was not reached.") as never,
   handler: (argv) => {
+    checkOutputPaths(argv.out, argv.trace);
     const options = { algorithm: argv.algorithm, relativeGapTarget: argv["relative-gap-target"], maxIterations: argv["max-iterations"] };
     const gravity: Partial<GravityParameters> = {};
     if (argv["trip-rate-veh-per-hour-per-person"] !== undefined) gravity.tripRateVehPerHourPerPerson = argv["trip-rate-veh-per-hour-per-person"];

@@ -14,6 +14,7 @@ import { UsageError } from "../../errors.ts";
 import { BATCH_FORMATS, type BatchFormat } from "../../io/batch-file.ts";
 import { BatchFailedError, BatchInterruptedError, parseShard, runBatch, type InjectedFault } from "../../batch/run-batch.ts";
 import { createProgress } from "../progress.ts";
+import { checkOutputPaths } from "../output.ts";
 
 interface BatchArgs {
   batch: string;
@@ -87,6 +88,7 @@ export const batchCommand: CommandModule<object, BatchArgs> = {
       .option("task-timeout-s", { alias: "task-timeout", type: "number", default: DEFAULT_TASK_TIMEOUT_S, describe: "kill and report a scenario task running longer, seconds", coerce: checkTaskTimeout })
       .option("quiet", { type: "boolean", default: false, describe: "no progress bar (it is also off when stderr is not a terminal)" }) as never,
   handler: async (argv) => {
+    checkOutputPaths(argv.out);
     const shard = argv.shard !== undefined ? parseShard(argv.shard) : undefined;
     const faults = faultsFromEnvironment();
     const progress = createProgress(`deltanet batch`, argv.quiet);

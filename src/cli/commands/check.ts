@@ -7,7 +7,7 @@ import { RegressionFoundError } from "../../errors.ts";
 import { formatJson } from "../../report/format.ts";
 import { formatCheckJunit, formatCheckMarkdown, formatCheckSummary } from "../../report/check-format.ts";
 import { checkScenarios } from "../../run-check.ts";
-import { writeOutput } from "../output.ts";
+import { checkOutputPaths, writeOutput } from "../output.ts";
 
 interface CheckArgs {
   baseline: string;
@@ -33,6 +33,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .option("allow-mismatch", { type: "boolean", default: false, describe: "check runs of different base networks or deltanet versions anyway" })
       .example("$0 check --baseline scenarios/baseline-2019.yaml --candidate scenarios/whatif-close-sutong-bridge.yaml", "fails: the closure cuts reach and capacity") as never,
   handler: (argv) => {
+    checkOutputPaths(argv.junit, argv.markdown, argv.json);
     process.stderr.write(`deltanet: checking ${argv.candidate} against ${argv.baseline}${argv.rules ? ` with ${argv.rules}` : ""}\n`);
     const result = checkScenarios(argv.baseline, argv.candidate, { rulesPath: argv.rules, allowMismatch: argv["allow-mismatch"] });
     for (const w of [...result.baseline.scenario.warnings, ...result.candidate.scenario.warnings]) process.stderr.write(`deltanet: warning: ${w.message}\n`);

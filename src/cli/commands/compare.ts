@@ -6,7 +6,7 @@ import type { CommandModule } from "yargs";
 import { formatJson, formatMarkdown, formatTable } from "../../report/format.ts";
 import { comparisonSections } from "../../report/sections.ts";
 import { compareScenarios } from "../../run-scenario.ts";
-import { writeOutput } from "../output.ts";
+import { checkOutputPaths, writeOutput } from "../output.ts";
 import { withOutputOptions, type OutputArgs } from "./shared-options.ts";
 
 interface CompareArgs extends OutputArgs {
@@ -26,6 +26,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         .option("allow-mismatch", { type: "boolean", default: false, describe: "compare runs of different base networks or deltanet versions anyway" }),
     ) as never,
   handler: (argv) => {
+    checkOutputPaths(argv.out);
     process.stderr.write(`deltanet: comparing ${argv.before} → ${argv.after}\n`);
     const started = process.hrtime.bigint();
     const cmp = compareScenarios(argv.before, argv.after, { cutoffsMin: argv["cutoff-min"], allowMismatch: argv["allow-mismatch"] });

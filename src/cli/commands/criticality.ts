@@ -9,7 +9,7 @@ import { LAYERS, type Layer } from "../../model/network.ts";
 import { criticality, criticalityCsv, criticalitySections } from "../../batch/criticality.ts";
 import { BatchFailedError, BatchInterruptedError } from "../../batch/run-batch.ts";
 import { formatJson, formatMarkdown, formatTable } from "../../report/format.ts";
-import { writeOutput } from "../output.ts";
+import { checkOutputPaths, writeOutput } from "../output.ts";
 import { createProgress } from "../progress.ts";
 import { checkTaskTimeout, checkWorkers, faultsFromEnvironment } from "./batch.ts";
 
@@ -49,6 +49,7 @@ export const criticalityCommand: CommandModule<object, CriticalityArgs> = {
       .option("task-timeout-s", { alias: "task-timeout", type: "number", default: DEFAULT_TASK_TIMEOUT_S, describe: "kill and report a task running longer, seconds", coerce: checkTaskTimeout })
       .option("quiet", { type: "boolean", default: false, describe: "no progress bar" }) as never,
   handler: async (argv) => {
+    checkOutputPaths(argv.out);
     const progress = createProgress(`deltanet criticality ${argv.layer}`, argv.quiet);
     const controller = new AbortController();
     const onSigint = () => controller.abort();

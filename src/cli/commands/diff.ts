@@ -6,7 +6,7 @@ import type { CommandModule } from "yargs";
 import { formatJson, formatMarkdown, formatTable, OUTPUT_FORMATS, type OutputFormat } from "../../report/format.ts";
 import { diffSections } from "../../report/scenario-diff.ts";
 import { diffScenarios } from "../../run-scenario.ts";
-import { writeOutput } from "../output.ts";
+import { checkOutputPaths, writeOutput } from "../output.ts";
 
 interface DiffArgs {
   a: string;
@@ -25,6 +25,7 @@ export const diffCommand: CommandModule<object, DiffArgs> = {
       .option("format", { choices: OUTPUT_FORMATS, default: "table" as OutputFormat, describe: "output format" })
       .option("out", { type: "string", describe: "write the diff to this file (atomically) instead of stdout" }) as never,
   handler: (argv) => {
+    checkOutputPaths(argv.out);
     const d = diffScenarios(argv.a, argv.b);
     const text =
       argv.format === "json"

@@ -5,7 +5,7 @@ import type { CommandModule } from "yargs";
 import { formatJson, formatMarkdown, formatTable } from "../../report/format.ts";
 import { runSections } from "../../report/sections.ts";
 import { runScenario } from "../../run-scenario.ts";
-import { writeOutput } from "../output.ts";
+import { checkOutputPaths, writeOutput } from "../output.ts";
 import { withOutputOptions, type OutputArgs } from "./shared-options.ts";
 
 interface RunArgs extends OutputArgs {
@@ -18,6 +18,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   builder: (y) =>
     withOutputOptions(y.positional("scenario", { type: "string", demandOption: true, describe: "scenario YAML file" })) as never,
   handler: (argv) => {
+    checkOutputPaths(argv.out);
     process.stderr.write(`deltanet: running ${argv.scenario}\n`);
     const result = runScenario(argv.scenario, { cutoffsMin: argv["cutoff-min"] });
     for (const w of result.scenario.warnings) process.stderr.write(`deltanet: warning: ${w.message}\n`);
