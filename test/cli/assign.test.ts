@@ -62,6 +62,17 @@ describe.concurrent("deltanet assign", () => {
     expect(deltanet("assign", TWO_ROUTES, ...flags).code).toBe(2);
   });
 
+  test("an input that does not exist, or a folder without TNTP files, is invalid input (exit 3) saying what was expected", () => {
+    const dir = tmp();
+    const missing = deltanet("assign", join(dir, "SiouxFalls"));
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain(`${join(dir, "SiouxFalls")}: no such file or folder; expected a scenario file (YAML) or a folder holding TNTP files`);
+    expect(missing.stderr).toContain("[file-not-found]");
+    const empty = deltanet("assign", dir);
+    expect(empty.code).toBe(3);
+    expect(empty.stderr).toContain("expected exactly one *_net.tntp file, found 0 [tntp-folder]");
+  });
+
   test("a TNTP link with capacity 0 is invalid input (exit 3) naming file, line and link", () => {
     const r = deltanet("assign", "test/fixtures/tntp/BadCapacity");
     expect(r.code).toBe(3);

@@ -1,16 +1,20 @@
 /**
  * Twin tests of the `@example`s added for issue 6 (provenance, diff, check): src/model/checksum.ts `contentSha256`,
  * src/model/check-rule.ts, src/model/network-diff.ts, src/report/check.ts, src/report/scenario-diff.ts,
- * src/io/rules-file.ts, src/run-check.ts (STYLE §4.7).
+ * src/io/rules-file.ts, src/run-check.ts (STYLE §4.7); and a figure the README quotes from the bundled network.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { readNetworkFolder } from "../../src/io/network-file.ts";
 import { parseRulesText } from "../../src/io/rules-file.ts";
 import { defaultRuleId } from "../../src/model/check-rule.ts";
-import { contentSha256 } from "../../src/model/checksum.ts";
+import { contentSha256, networkChecksum } from "../../src/model/checksum.ts";
 import { diffCounts, diffNetworks } from "../../src/model/network-diff.ts";
 import { defaultRuleSet, describeRule, ruleSetOf } from "../../src/report/check.ts";
 import { formatValue } from "../../src/report/scenario-diff.ts";
 import { checkAnalyseOptions } from "../../src/run-check.ts";
+import { REPO_ROOT } from "../support/shared-data.ts";
 import { tinyNetwork } from "../support/tiny-network.ts";
 
 describe("@example twins (issue 6)", () => {
@@ -47,5 +51,13 @@ describe("@example twins (issue 6)", () => {
   });
   test("checkAnalyseOptions(defaultRuleSet(), undefined).cutoffsMin", () => {
     expect(checkAnalyseOptions(defaultRuleSet(), undefined).cutoffsMin).toEqual([30, 60, 90, 120, 180]);
+  });
+});
+
+describe("README", () => {
+  test("the diff example quotes the bundled network's checksum (sha256 prefix)", () => {
+    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+    const quoted = /same base network \(sha256 ([0-9a-f]{12})…\)/.exec(readme)?.[1];
+    expect(quoted).toBe(networkChecksum(readNetworkFolder(join(REPO_ROOT, "networks/yrd"))).slice(0, 12));
   });
 });

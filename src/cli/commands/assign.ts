@@ -2,12 +2,13 @@
  * `deltanet assign <scenario | TNTP folder>`: static user-equilibrium road assignment of a scenario's road layer
  * (gravity demand) or of a TNTP network; summary to stdout, link flows and the convergence trace to CSV files.
  */
+import { existsSync, statSync } from "node:fs";
 import type { CommandModule } from "yargs";
 import { ASSIGNMENT_ALGORITHMS, type AssignmentAlgorithm } from "../../algorithms/assignment/user-equilibrium.ts";
 import { DEFAULT_ASSIGNMENT_ALGORITHM, DEFAULT_MAX_ITERATIONS, DEFAULT_RELATIVE_GAP_TARGET } from "../../defaults.ts";
 import { assignLinkTable, assignRoad, type AssignmentRun } from "../../engine/assign.ts";
 import type { GravityParameters } from "../../engine/gravity.ts";
-import { NotConvergedError, UsageError } from "../../errors.ts";
+import { InputError, NotConvergedError, UsageError } from "../../errors.ts";
 import { isTntpFolder, readTntpFolder, tntpLinkTable } from "../../io/tntp.ts";
 import { assignmentSections, formatConvergenceCsv, formatLinkFlowsCsv, summarizeAssignmentRun } from "../../report/assignment.ts";
 import { OUTPUT_FORMATS, formatJson, formatMarkdown, formatTable, type OutputFormat } from "../../report/format.ts";
@@ -82,7 +83,14 @@ export const assignCommand: CommandModule<object, AssignArgs> = {
 
     let run: AssignmentRun;
     let summaryText: string;
-    if (isTntpFolder(argv.input)) {
+    if (!existsSync(argv.input)) {
+      throw new InputError({
+        file: argv.input,
+        code: "file-not-found",
+        message: `no such file or folder; expected a scenario file (YAML) or a folder holding TNTP files (<name>_net.tntp, <name>_trips.tntp)`,
+      });
+    }
+    if (isTntpFolder(argv.input) || statSync(argv.input).isDirectory()) {
       if (Object.keys(gravity).length > 0) throw new UsageError("gravity options apply to scenarios only: a TNTP folder has its own trips file", "invalid-option");
       process.stderr.write(`deltanet: assigning TNTP network ${argv.input}\n`);
       const folder = readTntpFolder(argv.input);
