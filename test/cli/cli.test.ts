@@ -101,6 +101,10 @@ describe.concurrent("deltanet CLI", () => {
   test.each([
     [["run", `${FIX}/baseline-2019.yaml`, "--cutoff-min", "0"], /--cutoff-min 0 is invalid/],
     [["run", `${FIX}/baseline-2019.yaml`, "--cutoff-min", "-30"], /--cutoff-min -30 is invalid/],
+    [["run", `${FIX}/baseline-2019.yaml`, "--cutoff-min", "abc"], /--cutoff-min is not a number: expected minutes > 0/],
+    [["criticality", `${FIX}/baseline-2019.yaml`, "--layer", "road", "--top", "abc"], /--top is not a number: expected an integer ≥ 1/],
+    [["assign", `${FIX}/baseline-2019.yaml`, "--relative-gap-target", "abc"], /--relative-gap-target is not a number: expected a number ≥ 0/],
+    [["batch", "test/fixtures/batches/road-n-1.yaml", "--workers", "1.5"], /--workers 1.5 is invalid: expected an integer ≥ 0/],
     [["run", `${FIX}/baseline-2019.yaml`, "--frobnicate"], /Unknown argument/],
     [["run", `${FIX}/baseline-2019.yaml`, "--format", "xml"], /Invalid values/],
     [["explode"], /Unknown argument|Did you mean/],

@@ -14,6 +14,7 @@ import { assignmentSections, formatConvergenceCsv, formatLinkFlowsCsv, summarize
 import { OUTPUT_FORMATS, formatJson, formatMarkdown, formatTable, type OutputFormat } from "../../report/format.ts";
 import { applyScenario } from "../../scenario/apply-scenario.ts";
 import { checkOutputPaths, writeOutput } from "../output.ts";
+import { numberFlag } from "./shared-options.ts";
 
 interface AssignArgs {
   input: string;
@@ -27,15 +28,6 @@ interface AssignArgs {
   "trip-rate-veh-per-hour-per-person"?: number;
   "gravity-beta-per-min"?: number;
   "gravity-constraint"?: "doubly" | "production";
-}
-
-function numberFlag(name: string, check: (v: number) => boolean, expected: string) {
-  return (value: unknown): number => {
-    if (typeof value !== "number" || Number.isNaN(value) || !check(value)) {
-      throw new Error(`--${name} ${String(value)} is invalid: expected ${expected}`);
-    }
-    return value;
-  };
 }
 
 export const assignCommand: CommandModule<object, AssignArgs> = {

@@ -15,6 +15,7 @@ import { BATCH_FORMATS, type BatchFormat } from "../../io/batch-file.ts";
 import { BatchFailedError, BatchInterruptedError, parseShard, runBatch, type InjectedFault } from "../../batch/run-batch.ts";
 import { createProgress } from "../progress.ts";
 import { checkOutputPaths } from "../output.ts";
+import { numberFlag } from "./shared-options.ts";
 
 interface BatchArgs {
   batch: string;
@@ -31,24 +32,14 @@ interface BatchArgs {
  * @throws Error (a yargs usage error, exit 2) otherwise.
  * @example checkWorkers(2) // 2
  */
-export function checkWorkers(value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw new Error(`--workers ${String(value)} is invalid: expected an integer ≥ 0 (0 runs in the main thread)`);
-  }
-  return value;
-}
+export const checkWorkers = numberFlag("workers", (v) => Number.isInteger(v) && v >= 0, "an integer ≥ 0 (0 runs in the main thread)");
 
 /**
  * Validates `--task-timeout-s`: seconds > 0 (0 is refused, never read as "no timeout").
  * @throws Error (a yargs usage error, exit 2) otherwise.
  * @example checkTaskTimeout(1.5) // 1.5
  */
-export function checkTaskTimeout(value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new Error(`--task-timeout-s ${String(value)} is invalid: expected seconds > 0`);
-  }
-  return value;
-}
+export const checkTaskTimeout = numberFlag("task-timeout-s", (v) => Number.isFinite(v) && v > 0, "seconds > 0");
 
 /**
  * Reads injected faults from `DELTANET_TEST_FAULTS` (testing only; see the module header).

@@ -12,6 +12,7 @@ import { formatJson, formatMarkdown, formatTable } from "../../report/format.ts"
 import { checkOutputPaths, writeOutput } from "../output.ts";
 import { createProgress } from "../progress.ts";
 import { checkTaskTimeout, checkWorkers, faultsFromEnvironment } from "./batch.ts";
+import { numberFlag } from "./shared-options.ts";
 
 const FORMATS = ["table", "markdown", "csv", "json"] as const;
 
@@ -39,10 +40,7 @@ export const criticalityCommand: CommandModule<object, CriticalityArgs> = {
         type: "number",
         default: CRITICALITY_TOP_COUNT,
         describe: "rows shown in table and markdown output",
-        coerce: (v: unknown) => {
-          if (typeof v !== "number" || !Number.isInteger(v) || v < 1) throw new Error(`--top ${String(v)} is invalid: expected an integer ≥ 1`);
-          return v;
-        },
+        coerce: numberFlag("top", (v) => Number.isInteger(v) && v >= 1, "an integer ≥ 1"),
       })
       .option("out", { type: "string", describe: "write the report to this file (atomically) instead of stdout" })
       .option("workers", { type: "number", default: availableParallelism(), defaultDescription: "number of cores", describe: "worker threads (0 = main thread)", coerce: checkWorkers })

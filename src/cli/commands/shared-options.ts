@@ -1,5 +1,6 @@
 /**
- * Options shared by the `run` and `compare` commands: output format, output file and isochrone cutoffs.
+ * Options shared by commands: output format, output file and isochrone cutoffs (`run`, `compare`), and the checked
+ * numeric flag of every command ({@link numberFlag}).
  */
 import type { Argv } from "yargs";
 import { DEFAULT_CUTOFFS_MIN } from "../../defaults.ts";
@@ -11,6 +12,8 @@ export interface OutputArgs {
   out?: string;
   "cutoff-min": number[];
 }
+
+const cutoffFlag = numberFlag("cutoff-min", (c) => Number.isFinite(c) && c > 0, 'minutes > 0 (0 never means "no cutoff")');
 
 /** Adds `--format`, `--out` and `--cutoff-min` to a command. */
 export function withOutputOptions<T>(y: Argv<T>): Argv<T & OutputArgs> {
@@ -27,12 +30,25 @@ export function withOutputOptions<T>(y: Argv<T>): Argv<T & OutputArgs> {
       coerce: (value: unknown): number[] => {
         const list = Array.isArray(value) ? value : [value];
         for (const c of list) {
-          if (typeof c !== "number" || !Number.isFinite(c) || c <= 0) {
-            const shown = typeof c === "number" && Number.isNaN(c) ? "is not a number" : `${String(c)} is invalid`;
-            throw new Error(`--cutoff-min ${shown}: expected minutes > 0 (0 never means "no cutoff")`);
-          }
+          cutoffFlag(c);
         }
         return list as number[];
       },
     }) as unknown as Argv<T & OutputArgs>;
+}
+
+/**
+ * A yargs `coerce` for a numeric flag: returns the value when `check` accepts it, else throws a usage error (exit 2)
+ * that says "--<name> is not a number" (yargs turns a word into NaN) or "--<name> <value> is invalid", then what was
+ * expected. Nothing is coerced: a value `check` refuses is never replaced by a default.
+ * @example numberFlag("top", (v) => Number.isInteger(v) && v >= 1, "an integer ≥ 1")(Number.NaN) // throws "--top is not a number: expected an integer ≥ 1"
+ */
+export function numberFlag(name: string, check: (v: number) => boolean, expected: string): (value: unknown) => number {
+  return (value: unknown): number => {
+    if (typeof value !== "number" || Number.isNaN(value) || !check(value)) {
+      const shown = typeof value === "number" && Number.isNaN(value) ? "is not a number" : `${String(value)} is invalid`;
+      throw new Error(`--${name} ${shown}: expected ${expected}`);
+    }
+    return value;
+  };
 }
