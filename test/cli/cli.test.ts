@@ -105,7 +105,9 @@ describe.concurrent("deltanet CLI", () => {
     [["criticality", `${FIX}/baseline-2019.yaml`, "--layer", "road", "--top", "abc"], /--top is not a number: expected an integer ≥ 1/],
     [["assign", `${FIX}/baseline-2019.yaml`, "--relative-gap-target", "abc"], /--relative-gap-target is not a number: expected a number ≥ 0/],
     [["batch", "test/fixtures/batches/road-n-1.yaml", "--workers", "1.5"], /--workers 1.5 is invalid: expected an integer ≥ 0/],
-    [["run", `${FIX}/baseline-2019.yaml`, "--frobnicate"], /Unknown argument/],
+    [["run", `${FIX}/baseline-2019.yaml`, "--frobnicate"], /Unknown argument: frobnicate\n/],
+    [["run", `${FIX}/baseline-2019.yaml`, "--cutof-min", "60"], /Unknown argument: cutof-min; did you mean "--cutoff-min"\?\n/],
+    [["criticality", `${FIX}/baseline-2019.yaml`, "--layer", "road", "--tpo", "3", "--quite"], /Unknown arguments: tpo, quite; tpo: did you mean "--top"\?; quite: did you mean "--quiet"\?/],
     [["run", `${FIX}/baseline-2019.yaml`, "--format", "xml"], /Invalid values/],
     [["explode"], /Unknown argument|Did you mean/],
   ])("usage error %j: exit 2", (args, pattern) => {
