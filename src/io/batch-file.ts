@@ -13,7 +13,7 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 import { InputError, type Issue } from "../errors.ts";
 import { LAYERS } from "../model/network.ts";
-import { formatPath, parsePositioned, positionOf, type PathSegments, type PositionedDocument } from "./positions.ts";
+import { formatPath, parsePositioned, positionOf, yamlSyntaxIssue, type PathSegments, type PositionedDocument } from "./positions.ts";
 import { describeValue, didYouMean, didYouMeanText } from "./scenario-file.ts";
 
 /** Link values a sweep can scale (each is what the engine reads: times for isochrones, capacities for max-flow). */
@@ -159,11 +159,8 @@ function zodIssues(spec: Pick<BatchSpec, "file" | "source">, root: unknown, erro
 export function parseBatchText(text: string, file: string): BatchSpec {
   const source = parsePositioned(text);
   const where = { file, source };
-  if (source.doc.errors.length > 0) {
-    const err = source.doc.errors[0]!;
-    const pos = source.lineCounter.linePos(err.pos[0]);
-    throw new InputError({ file, line: pos.line, column: pos.col, path: "", code: "malformed-yaml", message: `malformed YAML: ${err.message.split("\n")[0]}` }, "invalid-batch");
-  }
+  const syntax = yamlSyntaxIssue(source, file, text);
+  if (syntax) throw new InputError(syntax, "invalid-batch");
   const root: unknown = source.doc.toJS({ maxAliasCount: 1000 });
   if (root === null || typeof root !== "object" || Array.isArray(root)) {
     throw new InputError({ file, line: 1, column: 1, path: "", code: "not-a-mapping", message: `a batch file must be a mapping with "name", "scenario" and "generator", got ${describeValue(root)}` }, "invalid-batch");

@@ -36,15 +36,22 @@ export function parsePositioned(text: string): PositionedDocument {
  * The first syntax error of a parsed YAML/JSON document as an issue (code `malformed-yaml`, empty path, severity
  * `error`, at the error's 1-based line and column), saying how many more errors follow; `undefined` when the text
  * parsed. Only the first is reported: the ones after it are usually its consequences.
- * @example yamlSyntaxIssue(parsePositioned("a: [1, 2"), "s.yaml")?.code // "malformed-yaml"
+ * @example yamlSyntaxIssue(parsePositioned("a: [1, 2\n"), "s.yaml", "a: [1, 2\n") // { line: 1, column: 9, code: "malformed-yaml", … }
  */
-export function yamlSyntaxIssue(pd: PositionedDocument, file: string): Issue & { severity: "error" } | undefined {
+export function yamlSyntaxIssue(pd: PositionedDocument, file: string, text: string): Issue & { severity: "error" } | undefined {
   const errors = pd.doc.errors;
   if (errors.length === 0) return undefined;
   const err = errors[0]!;
-  const pos = pd.lineCounter.linePos(err.pos[0]);
+  let { line, col } = pd.lineCounter.linePos(err.pos[0]);
+  // An error at the very end of a file that ends with a newline (e.g. an unclosed "[") is placed after the last
+  // character of the last line, not on a line past the end of the file.
+  if (err.pos[0] >= text.length && line > 1 && text.endsWith("\n")) {
+    const starts = pd.lineCounter.lineStarts;
+    line -= 1;
+    col = text.length - starts[line - 1]!;
+  }
   const more = errors.length > 1 ? ` (${errors.length - 1} more YAML error(s) after it not shown)` : "";
-  return { file, line: pos.line, column: pos.col, path: "", code: "malformed-yaml", message: `malformed YAML: ${err.message.split("\n")[0]}${more}`, severity: "error" };
+  return { file, line, column: col, path: "", code: "malformed-yaml", message: `malformed YAML: ${err.message.split("\n")[0]}${more}`, severity: "error" };
 }
 
 /**

@@ -583,7 +583,7 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
   const source = parsePositioned(text);
   const where = { file, source };
   const issues: ScenarioIssue[] = [];
-  const syntax = yamlSyntaxIssue(source, file);
+  const syntax = yamlSyntaxIssue(source, file, text);
   if (syntax) return { issues: [syntax] };
   const root: unknown = source.doc.toJS({ maxAliasCount: 1000 });
   if (root === null || typeof root !== "object" || Array.isArray(root)) {

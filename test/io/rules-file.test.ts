@@ -64,7 +64,9 @@ describe("parseRulesText(text, file)", () => {
   const codes = (text: string) => parseRulesText(text, "r.yaml").issues.map((i) => [i.code, i.line, i.path]);
 
   test("refuses malformed YAML, a document that is not a mapping, and an empty or missing rule list", () => {
-    expect(codes("rules: [\n")).toEqual([["malformed-yaml", 2, ""]]);
+    // an unclosed "[" at the end: placed after the last character of line 1, not on a line 2 past the end
+    expect(codes("rules: [\n")).toEqual([["malformed-yaml", 1, ""]]);
+    expect(parseRulesText("rules: [\n", "r.yaml").issues[0]).toMatchObject({ line: 1, column: 9 }); // "rules: [" is 8 characters
     expect(codes("- type: reachability\n")).toEqual([["not-a-mapping", 1, ""]]);
     expect(codes("rules: []\n")).toEqual([["too-few-items", 1, "rules"]]);
     expect(codes("capacityQueries: []\n")).toEqual([["missing-key", 1, "rules"]]);
