@@ -139,12 +139,12 @@ export function metricHeader(metric: MetricInfo): string {
 /**
  * The criticality table for the terminal/markdown formatters: the top `top` rows, one column per metric with a short
  * two-line header ({@link metricHeader}); the facility's name and id share a cell. Persons are shown in millions
- * (2 decimals, header "(M)"); other counts exactly; a metric that could not be computed shows "–".
+ * (2 decimals, header "(M)"), minutes with 2 decimals, other counts exactly; a metric that could not be computed shows "–".
  * @example criticalitySections(result, 10)[0].headers.slice(0, 3) // ["Rank", "Facility", "Mean time\nincrease (min)"]
  */
 export function criticalitySections(result: CriticalityResult, top = CRITICALITY_TOP_COUNT): Section[] {
   const cell = (v: number | null, unit: string) =>
-    v === null ? "–" : unit === "persons" ? millions(v) : Number.isInteger(v) ? v.toLocaleString("en-US") : v.toFixed(2);
+    v === null ? "–" : unit === "persons" ? millions(v) : unit === "min" || !Number.isInteger(v) ? v.toFixed(2) : v.toLocaleString("en-US");
   return [
     {
       title: `Criticality of ${result.layer} facilities (N-1) on ${result.scenario.name}`,

@@ -90,8 +90,9 @@ export function summarizeAssignmentRun(run: AssignmentRun): AssignmentRunSummary
   };
 }
 
+/** Fixed decimals with thousands separators, as the run and compare tables print numbers: 94085.47 → "94,085.5". */
 function fixed(value: number, digits: number): string {
-  return value.toFixed(digits);
+  return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /**

@@ -29,9 +29,10 @@ export function signed(value: number, decimals = 2): string {
   return value > 0 ? `+${s}` : s;
 }
 
+/** A capacity with its unit, up to 1 decimal (rail legs carry half trains per direction): 316.5 → "316.5 trains/day". */
 function formatQuantity(value: number | null, unit: string): string {
   if (value === null) return "unbounded";
-  return `${Math.round(value).toLocaleString("en-US")} ${unit}`;
+  return `${value.toLocaleString("en-US", { maximumFractionDigits: 1 })} ${unit}`;
 }
 
 /** Names of the min-cut facilities, largest capacity first: at most 3, each cut at 32 characters (JSON has all). */
@@ -215,7 +216,7 @@ export function comparisonSections(cmp: ComparisonResult): Section[] {
       c.label,
       formatQuantity(c.before, c.unit),
       formatQuantity(c.after, c.unit),
-      c.change === null ? "n/a" : `${c.change > 0 ? "+" : ""}${Math.round(c.change).toLocaleString("en-US")} ${c.unit}`,
+      c.change === null ? "n/a" : `${c.change > 0 ? "+" : ""}${formatQuantity(c.change, c.unit)}`,
       cutName(c.minCutAfter),
     ]),
   };
