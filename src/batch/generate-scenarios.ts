@@ -12,7 +12,8 @@ import type { Issue } from "../errors.ts";
 import { InputError } from "../errors.ts";
 import type { GeneratorValue } from "../io/batch-file.ts";
 import type { ScenarioPerturbation } from "../engine/what-if-kernel.ts";
-import { closeFacilities, type WhatIfModel } from "../engine/what-if-model.ts";
+import { closeFacilities, passengerLinkCount, type WhatIfModel } from "../engine/what-if-model.ts";
+import { PASSENGER_LAYERS } from "../defaults.ts";
 import { mulberry32, sampleIndexes } from "./random.ts";
 
 /** One scenario of a batch. */
@@ -63,8 +64,10 @@ export function generateScenarios(model: WhatIfModel, generator: GeneratorValue,
   if (generator.type === "sweep") {
     const { parameter, layer, factors } = generator;
     if (parameter === "timeMin") {
-      const has = [...model.facilities.values()].some((f) => f.layer === layer && f.passengerLinks.length > 0);
-      if (!has) fail(["layer"], "no-effect", `the passenger network (rail, road, access) has no ${layer} link: scaling its timeMin changes nothing`);
+      if (passengerLinkCount(model, layer) === 0) {
+        const hint = layer === "rail" ? " (trains are ridden on the transit layer: sweep transit instead)" : "";
+        fail(["layer"], "no-effect", `the passenger network (${PASSENGER_LAYERS.join(", ")}) has no ${layer} link: scaling its timeMin changes nothing${hint}`);
+      }
     } else if (!model.descriptor.queries.some((q) => q.layer === layer && q.capacityAttribute === parameter)) {
       fail(["parameter"], "no-effect", `no capacity query measures ${parameter} on ${layer} links: the sweep would change nothing`);
     }

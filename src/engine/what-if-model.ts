@@ -173,6 +173,19 @@ export function closeFacilities(model: WhatIfModel, facilityIds: readonly string
   return { closedLinks: sort(closedLinks), closedViewLinks: closedViewLinks.map(sort) };
 }
 
+/**
+ * Number of links of `layer` in the model's passenger network: what a `timeMin` sweep of that layer scales (0 for a
+ * layer the commute isochrones do not ride, e.g. `rail`, whose trains are the `transit` layer).
+ * @example passengerLinkCount(model, "road") // 144 on the 2019 baseline; passengerLinkCount(model, "rail") // 0
+ */
+export function passengerLinkCount(model: WhatIfModel, layer: string): number {
+  const code = model.descriptor.layers.indexOf(layer);
+  const linkLayer = openSharedArrays(model.descriptor.shared)["p.linkLayer"] as Uint8Array;
+  let count = 0;
+  for (let i = 0; i < linkLayer.length; i++) if (linkLayer[i] === code) count++;
+  return count;
+}
+
 /** The base outcome as computed by engine/pool `computeWhatIfBase`. */
 export interface WhatIfBaseInput {
   /** Float64Array(zoneCount × zoneCount), row = origin: unbounded minutes, Infinity = unreachable. */

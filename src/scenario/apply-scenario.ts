@@ -12,7 +12,10 @@
  *    without error; every issue of every modification is collected. `open-project` puts links back in service.
  * 4. Transit rides follow the rail link they run over (`railLinkId`): a ride whose rail link was removed or is out of
  *    service goes out of service too, and one whose rail link is closed is closed (trains cannot run over a closed
- *    track). Rides are not re-opened: a ride closed or removed by a modification stays so.
+ *    track). Rides are not re-opened: a ride closed or removed by a modification stays so. When a modification
+ *    changed the rail link's `timeMin`, a ride the modifications left alone takes ride time × new / base link time
+ *    (the ride's dwell scales with it: an approximation). A changed `trainsPerDay` is a warning
+ *    (`transit-waits-unchanged`): boarding waits are not recomputed.
  * 5. Out-of-service links are removed. Then every transit stop node (kind `service-stop`) with no `rail-ride` link
  *    left is removed together with its board/alight links: a stop of a pattern that does not run is not in service
  *    (board/alight links are a stop node's access, as station-access links are a station's). Then every other
@@ -61,6 +64,8 @@ export interface ScenarioSummary {
   outOfServiceLinksRemoved: number;
   /** Transit rides closed or taken out of service by step 4 because their rail link was (the ride was in service). */
   ridesStoppedWithRailLinks: number;
+  /** Transit rides whose timeMin step 4 scaled with their rail link's (ride unchanged by the modifications). */
+  ridesRetimedWithRailLinks: number;
   /** Nodes removed because no infrastructure link of theirs (for a transit stop node: no ride) is left. */
   nodesRemoved: number;
   /** Access links (and board/alight links of transit stop nodes) removed with those nodes. */
@@ -185,16 +190,44 @@ function execute(chain: ScenarioChain, base: Network): Execution {
   }
 
   let ridesStoppedWithRailLinks = 0;
+  let ridesRetimedWithRailLinks = 0;
+  const trainsChanged = new Set<string>();
   network.forEachEdge((id, a) => {
     if (a.railLinkId === undefined || ctx.outOfService.has(id)) return;
     if (!network.hasEdge(a.railLinkId) || ctx.outOfService.has(a.railLinkId)) {
       ctx.outOfService.add(id);
       ridesStoppedWithRailLinks++;
-    } else if (a.closed !== true && network.getEdgeAttribute(a.railLinkId, "closed") === true) {
+      return;
+    }
+    const rail = network.getEdgeAttributes(a.railLinkId);
+    if (a.closed !== true && rail.closed === true) {
       network.setEdgeAttribute(id, "closed", true);
       ridesStoppedWithRailLinks++;
     }
+    // A ride follows a change of its rail link's time in proportion, unless a modification changed the ride itself.
+    if (!base.hasEdge(id) || !base.hasEdge(a.railLinkId)) return;
+    const baseRail = base.getEdgeAttributes(a.railLinkId);
+    const baseRide = base.getEdgeAttributes(id);
+    if (rail.timeMin !== undefined && baseRail.timeMin !== undefined && baseRail.timeMin > 0 && rail.timeMin !== baseRail.timeMin) {
+      if (a.timeMin === baseRide.timeMin && baseRide.timeMin !== undefined) {
+        network.setEdgeAttribute(id, "timeMin", baseRide.timeMin * (rail.timeMin / baseRail.timeMin));
+        ridesRetimedWithRailLinks++;
+      }
+    }
+    if (rail.trainsPerDay !== baseRail.trainsPerDay) trainsChanged.add(a.railLinkId);
   });
+  if (trainsChanged.size > 0) {
+    const ids = [...trainsChanged].sort(byCodeUnits);
+    issues.push({
+      file: chain.specs[chain.specs.length - 1]!.file,
+      path: "",
+      code: "transit-waits-unchanged",
+      severity: "warning",
+      message:
+        `trainsPerDay changed on ${ids.length} rail link(s) that transit rides run over (${ids.slice(0, 3).join(", ")}${ids.length > 3 ? ", …" : ""}): ` +
+        `rail capacity follows, but boarding waits on the transit layer are not recomputed; set waitMin on their transit:…:board links to change them`,
+    });
+  }
 
   const outOfService = [...ctx.outOfService].filter((id) => network.hasEdge(id)).sort(byCodeUnits);
   for (const id of outOfService) network.dropEdge(id);
@@ -228,7 +261,14 @@ function execute(chain: ScenarioChain, base: Network): Execution {
     log,
     issues,
     modificationCount,
-    summary: { linksOutOfServiceAtAsOfDate, outOfServiceLinksRemoved: outOfService.length, ridesStoppedWithRailLinks, nodesRemoved, accessLinksRemovedWithNodes },
+    summary: {
+      linksOutOfServiceAtAsOfDate,
+      outOfServiceLinksRemoved: outOfService.length,
+      ridesStoppedWithRailLinks,
+      ridesRetimedWithRailLinks,
+      nodesRemoved,
+      accessLinksRemovedWithNodes,
+    },
   };
 }
 

@@ -9,7 +9,9 @@ import { compileNetwork } from "../../src/engine/compile.ts";
 import { computeIsochrones } from "../../src/engine/isochrones.ts";
 import { computeWhatIfBase, createEnginePool } from "../../src/engine/pool.ts";
 import { openWhatIfRuntime, scenarioMetrics } from "../../src/engine/what-if-kernel.ts";
-import { buildWhatIfModel, closeFacilities } from "../../src/engine/what-if-model.ts";
+import { buildWhatIfModel, closeFacilities, passengerLinkCount } from "../../src/engine/what-if-model.ts";
+import { generateScenarios } from "../../src/batch/generate-scenarios.ts";
+import { InputError } from "../../src/errors.ts";
 import { applyText } from "../support/scenario-text.ts";
 import { tinyNetwork } from "../support/tiny-network.ts";
 
@@ -63,5 +65,20 @@ describe("what-if closure of a rail facility", () => {
     const closed = applyText(network, "modifications:\n  - type: close-link\n    links: [rail:leg:a-b:ab, rail:leg:a-b:ba]\n");
     expect(closed.summary.ridesStoppedWithRailLinks).toBe(2);
     expect([...times(closed.network)]).toEqual([0, 130, 130, 0]);
+  });
+
+  test("a timeMin sweep of rail is refused (no-effect): its trains are the transit layer, which a sweep of transit scales", () => {
+    const model = buildWhatIfModel(network);
+    expect([passengerLinkCount(model, "rail"), passengerLinkCount(model, "transit"), passengerLinkCount(model, "road")]).toEqual([0, 6, 2]);
+    let error: unknown;
+    try {
+      generateScenarios(model, { type: "sweep", parameter: "timeMin", layer: "rail", factors: [0.8] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).issues[0]).toMatchObject({ code: "no-effect", path: "generator.layer" });
+    expect((error as InputError).issues[0]!.message).toContain("sweep transit instead");
+    expect(generateScenarios(model, { type: "sweep", parameter: "timeMin", layer: "transit", factors: [0.8] })).toHaveLength(1);
   });
 });

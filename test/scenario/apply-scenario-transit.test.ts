@@ -47,7 +47,7 @@ describe("applyScenario(chain, { network }) — transit stop nodes", () => {
     // goes with 1 link; stop 2 keeps ride 1→2 and stays (its undated board link stays too, leading nowhere). Then
     // rail:c has only its access links: removed with 2 links. 2 nodes, 1 + 2 = 3 links.
     const r = applyText(network(false), `asOfDate: "2019-05-31"\n`);
-    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 3, outOfServiceLinksRemoved: 3, ridesStoppedWithRailLinks: 0, nodesRemoved: 2, accessLinksRemovedWithNodes: 3 });
+    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 3, outOfServiceLinksRemoved: 3, ridesStoppedWithRailLinks: 0, ridesRetimedWithRailLinks: 0, nodesRemoved: 2, accessLinksRemovedWithNodes: 3 });
     expect(r.network.hasNode("svc:S:f:3")).toBe(false);
     expect(r.network.hasEdge("transit:S:f:3:alight")).toBe(false);
     expect(r.network.hasNode("rail:c")).toBe(false);
@@ -57,7 +57,7 @@ describe("applyScenario(chain, { network }) — transit stop nodes", () => {
   test("removing every ride takes all stop nodes and their links; stations keep their rail legs", () => {
     // Rides 1→2, 2→3 removed: stops 1 (board), 2 (alight + board), 3 (alight) go with 1 + 2 + 1 = 4 links.
     const r = applyText(network(false), "modifications:\n  - type: remove-link\n    where: { layer: transit, linkType: rail-ride }\n");
-    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 0, outOfServiceLinksRemoved: 0, ridesStoppedWithRailLinks: 0, nodesRemoved: 3, accessLinksRemovedWithNodes: 4 });
+    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 0, outOfServiceLinksRemoved: 0, ridesStoppedWithRailLinks: 0, ridesRetimedWithRailLinks: 0, nodesRemoved: 3, accessLinksRemovedWithNodes: 4 });
     expect(r.network.filterNodes((_id, a) => a.kind === "service-stop")).toEqual([]);
     expect(["rail:a", "rail:b", "rail:c"].every((s) => r.network.hasNode(s))).toBe(true);
   });
@@ -80,7 +80,7 @@ describe("applyScenario(chain, { network }) — transit stop nodes", () => {
     expect(back.summary.ridesStoppedWithRailLinks).toBe(0);
     expect(back.network.getEdgeAttribute("transit:S:f:1-2", "closed")).toBeUndefined();
     const ahead = applyText(network(true), "modifications:\n  - type: close-link\n    links: [rail:leg:a-b:ab]\n");
-    expect(ahead.summary).toMatchObject({ ridesStoppedWithRailLinks: 1, nodesRemoved: 0 });
+    expect(ahead.summary).toMatchObject({ ridesStoppedWithRailLinks: 1, ridesRetimedWithRailLinks: 0, nodesRemoved: 0 });
     expect(ahead.network.getEdgeAttribute("transit:S:f:1-2", "closed")).toBe(true);
     expect(ahead.network.getEdgeAttribute("transit:S:f:2-3", "closed")).toBeUndefined();
   });
@@ -89,7 +89,7 @@ describe("applyScenario(chain, { network }) — transit stop nodes", () => {
     // remove-link b→c: ride 2→3 goes (1 ride stopped); stop 3 keeps only its alight link → removed with it; rail:c keeps
     // the c→b leg and stays.
     const r = applyText(network(true), "modifications:\n  - type: remove-link\n    links: [rail:leg:b-c:ab]\n");
-    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 0, outOfServiceLinksRemoved: 1, ridesStoppedWithRailLinks: 1, nodesRemoved: 1, accessLinksRemovedWithNodes: 1 });
+    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 0, outOfServiceLinksRemoved: 1, ridesStoppedWithRailLinks: 1, ridesRetimedWithRailLinks: 0, nodesRemoved: 1, accessLinksRemovedWithNodes: 1 });
     expect(r.network.hasEdge("transit:S:f:2-3")).toBe(false);
     expect(r.network.hasNode("svc:S:f:3")).toBe(false);
     expect(r.network.hasNode("rail:c")).toBe(true);
@@ -100,5 +100,26 @@ describe("applyScenario(chain, { network }) — transit stop nodes", () => {
     expect(closed.summary.ridesStoppedWithRailLinks).toBe(0);
     const dated = applyText(network(true), `asOfDate: "2019-05-31"\n`);
     expect(dated.summary.ridesStoppedWithRailLinks).toBe(0); // ride 2→3 is dated like its leg
+  });
+
+  test("a faster rail link makes the ride over it faster in proportion; a ride set by the scenario itself is kept", () => {
+    // Leg a→b 30 → 24 min (× 0.8): ride 1→2 30 → 24 min; the b→a direction and leg b–c are untouched.
+    const r = applyText(network(true), "modifications:\n  - type: set-link\n    links: [rail:leg:a-b:ab]\n    scale: { timeMin: 0.8 }\n");
+    expect(r.summary.ridesRetimedWithRailLinks).toBe(1);
+    expect(r.network.getEdgeAttribute("transit:S:f:1-2", "timeMin")).toBeCloseTo(24, 12);
+    expect(r.network.getEdgeAttribute("transit:S:f:2-3", "timeMin")).toBe(40);
+    const own = applyText(
+      network(true),
+      "modifications:\n  - type: set-link\n    links: [rail:leg:a-b:ab]\n    scale: { timeMin: 0.8 }\n  - type: set-link\n    links: [transit:S:f:1-2]\n    set: { timeMin: 27 }\n",
+    );
+    expect(own.summary.ridesRetimedWithRailLinks).toBe(0);
+    expect(own.network.getEdgeAttribute("transit:S:f:1-2", "timeMin")).toBe(27);
+  });
+
+  test("more trains on a rail link with rides is a warning: boarding waits are not recomputed", () => {
+    const r = applyText(network(true), "modifications:\n  - type: set-link\n    links: [rail:leg:a-b]\n    scale: { trainsPerDay: 2 }\n");
+    expect(r.warnings.map((w) => w.code)).toEqual(["transit-waits-unchanged"]);
+    expect(r.warnings[0]!.message).toContain("trainsPerDay changed on 1 rail link(s) that transit rides run over (rail:leg:a-b:ab)");
+    expect(r.network.getEdgeAttributes("transit:S:f:1:board")).toMatchObject({ waitMin: 6, timeMin: 11 });
   });
 });

@@ -31,7 +31,7 @@ describe("applyScenario(path) on the tiny-delta fixtures", () => {
     expect(["rail:nt", "rail:yc", "rail:ntx"].some((n) => r.network.hasNode(n))).toBe(false);
     expect(r.network.hasEdge("road:crossing:sutong:ab")).toBe(true); // opened 2008-06-30
     expect(r.network.hasEdge("power:gil:sutong:ab")).toBe(false);
-    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 10, outOfServiceLinksRemoved: 10, ridesStoppedWithRailLinks: 0, nodesRemoved: 3, accessLinksRemovedWithNodes: 6 });
+    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 10, outOfServiceLinksRemoved: 10, ridesStoppedWithRailLinks: 0, ridesRetimedWithRailLinks: 0, nodesRemoved: 3, accessLinksRemovedWithNodes: 6 });
     expect(r.scenario).toEqual({
       name: "tiny-baseline-2019",
       description: "The tiny delta as of 31 May 2019.",
@@ -79,7 +79,7 @@ describe("applyScenario(path) on the tiny-delta fixtures", () => {
     ]);
     // As of 2020-06-30: out are changtai, shhq-ntx, szb-nt (2020-07-01), nt-yc (2020-12) = 8 links; the GIL
     // (2019-09) is in. szb-nt reopened by the project; rail:yc, rail:ntx removed with 4 access links.
-    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 8, outOfServiceLinksRemoved: 6, ridesStoppedWithRailLinks: 0, nodesRemoved: 2, accessLinksRemovedWithNodes: 4 });
+    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 8, outOfServiceLinksRemoved: 6, ridesStoppedWithRailLinks: 0, ridesRetimedWithRailLinks: 0, nodesRemoved: 2, accessLinksRemovedWithNodes: 4 });
     expect(r.network.size).toBe(33);
     expect(r.network.getEdgeAttribute("road:crossing:sutong:ba", "closed")).toBe(true);
     expect(r.network.getEdgeAttribute("rail:leg:shhq-szb:ab", "trainsPerDay")).toBe(120); // 80 × 1.5

@@ -296,8 +296,9 @@ Lines under construction that are not chapter-5 projects (杭衢高铁) have est
   baseline drops only the rides over legs dated later, and lines opened after the timetable get one synthetic pattern
   each instead of their real stopping patterns. Patterns are cut at the YRD border, so a through train that leaves and
   re-enters the region (e.g. via Shangqiu) is two unconnected runs. Closing a rail leg stops the rides over it but
-  does not re-route their trains or add waits elsewhere; changing a leg's trainsPerDay or timeMin does not change the
-  waits or ride times of the transit layer.
+  does not re-route their trains or add waits elsewhere; a scenario that changes a leg's timeMin scales the rides over
+  it in proportion (dwell included: an approximation), but one that changes its trainsPerDay leaves the boarding
+  waits as they are (a \`transit-waits-unchanged\` warning says so).
 - Water is a chain of city-centre ports with sparse standards; no port capacity.
 - Power has no 500 kV network: provinces are aggregates, PyPSA corridors are undated and overlap the UHVAC lines, the
   Sutong GIL date is not in the data.

@@ -12,7 +12,7 @@ describe("open-project", () => {
     expect(r.network.hasNode("road:d")).toBe(false);
     // 19 − 2 planned links; road:d had only road:bd.
     expect(r.network.size).toBe(17);
-    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 2, outOfServiceLinksRemoved: 2, ridesStoppedWithRailLinks: 0, nodesRemoved: 1, accessLinksRemovedWithNodes: 0 });
+    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 2, outOfServiceLinksRemoved: 2, ridesStoppedWithRailLinks: 0, ridesRetimedWithRailLinks: 0, nodesRemoved: 1, accessLinksRemovedWithNodes: 0 });
   });
 
   test("by nameZh or by id, puts the project's links in service", () => {

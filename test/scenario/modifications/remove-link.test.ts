@@ -24,7 +24,7 @@ describe("remove-link", () => {
     expect(["road:a", "rail:a", "rail:b"].map((n) => r.network.hasNode(n))).toEqual([false, false, false]);
     expect(r.network.hasNode("zone:a")).toBe(true);
     expect(r.network.degree("zone:a")).toBe(0);
-    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 0, outOfServiceLinksRemoved: 0, ridesStoppedWithRailLinks: 0, nodesRemoved: 3, accessLinksRemovedWithNodes: 6 });
+    expect(r.summary).toEqual({ linksOutOfServiceAtAsOfDate: 0, outOfServiceLinksRemoved: 0, ridesStoppedWithRailLinks: 0, ridesRetimedWithRailLinks: 0, nodesRemoved: 3, accessLinksRemovedWithNodes: 6 });
   });
 
   test("where { layer: power } removes the power links and the grid nodes left without any", () => {
