@@ -28,12 +28,22 @@ export interface CheckOptions {
  */
 export function checkAnalyseOptions(ruleSet: RuleSet, saved: RunResult | undefined): Required<Omit<AnalyseOptions, "assignment">> {
   if (saved) return { cutoffsMin: [...saved.parameters.cutoffsMin], capacityQueries: [...saved.parameters.capacityQueries] };
-  const cutoffs = new Set<number>(DEFAULT_CUTOFFS_MIN);
+  return runOptionsForRules(ruleSet, DEFAULT_CUTOFFS_MIN);
+}
+
+/**
+ * Analysis options of `deltanet run --rules FILE`: the given cutoffs plus every `population-reach` cutoff of the rules,
+ * and the default capacity queries plus the rules file's, so that the saved run can later be a `check` baseline
+ * under those rules (without `--rules` a rules file's own capacity queries are missing from the run).
+ * @param ruleSet the rules (from `readRulesFile`)
+ * @param cutoffsMin the run's cutoffs, minutes (> 0)
+ * @returns cutoffs ascending without duplicates, and the capacity queries
+ * @example runOptionsForRules(defaultRuleSet(), [60, 120]).cutoffsMin // [60, 120] (the default rules add none)
+ */
+export function runOptionsForRules(ruleSet: RuleSet, cutoffsMin: readonly number[]): Required<Omit<AnalyseOptions, "assignment">> {
+  const cutoffs = new Set<number>(cutoffsMin);
   for (const { rule } of ruleSet.rules) if (rule.type === "population-reach") cutoffs.add(rule.cutoffMin);
-  return {
-    cutoffsMin: [...cutoffs].sort((a, b) => a - b),
-    capacityQueries: [...DEFAULT_CAPACITY_QUERIES, ...ruleSet.capacityQueries],
-  };
+  return { cutoffsMin: [...cutoffs].sort((a, b) => a - b), capacityQueries: [...DEFAULT_CAPACITY_QUERIES, ...ruleSet.capacityQueries] };
 }
 
 /**
@@ -61,7 +71,7 @@ export function checkScenarios(baselinePath: string, candidatePath: string, opti
         missing.push({
           ...ruleSet.locate(["capacityQueries", i, "id"]),
           code: "query-not-in-run",
-          message: `capacity query "${q.id}" is not in the saved run ${savedBaseline ? baselinePath : candidatePath}: re-run it with this query, or check scenario files`,
+          message: `capacity query "${q.id}" is not in the saved run ${savedBaseline ? baselinePath : candidatePath}: save the run with \`deltanet run <scenario> --rules ${options.rulesPath ?? "<rules file>"} --format json\` so it has the rules' queries, or check scenario files`,
           severity: "error",
         });
       }

@@ -29,7 +29,7 @@ function ruleCountsText(r: RuleOutcome): string {
 function verdict(result: CheckResult): string {
   const c = result.counts;
   const skipped = c.skipped > 0 ? `, ${c.skipped} skipped` : "";
-  if (result.passed) return `PASS: all ${c.rules} rules hold (${c.passed} of ${c.cases} cases passed${skipped})`;
+  if (result.passed) return `PASS: ${c.rules === 1 ? "the rule holds" : `all ${c.rules} rules hold`} (${c.passed} of ${c.cases} cases passed${skipped})`;
   return `FAIL: ${c.rulesFailed} of ${c.rules} rules found a regression (${c.failed} of ${c.cases} cases failed${skipped})`;
 }
 

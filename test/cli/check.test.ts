@@ -40,6 +40,41 @@ describe.concurrent("deltanet check / diff", () => {
     expect(r.stdout).toContain("PASS: all 8 rules hold");
   });
 
+  test("check against a saved baseline: the rules' own capacity queries need `run --rules` (the CI workflow's steps)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "deltanet-check-"));
+    const rules = join(dir, "rules.yaml");
+    writeFileSync(
+      rules,
+      [
+        "rules:",
+        "  - type: max-flow",
+        "    maxDropPercent: 0",
+        "    queries: [road-shanghai-to-jiangsu]",
+        "capacityQueries:",
+        "  - id: road-shanghai-to-jiangsu",
+        "    label: Road Shanghai → Jiangsu",
+        "    layer: road",
+        "    capacityAttribute: capacityVehPerHour",
+        "    from: { provinces: [Shanghai] }",
+        "    to: { provinces: [Jiangsu] }",
+        "",
+      ].join("\n"),
+    );
+    const plain = join(dir, "plain.json");
+    expect(deltanet("run", BASE, "--format", "json", "--out", plain).code).toBe(0);
+    const refused = deltanet("check", "--baseline", plain, "--candidate", BASE, "--rules", rules);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(`capacity query "road-shanghai-to-jiangsu" is not in the saved run ${plain}: save the run with \`deltanet run <scenario> --rules ${rules} --format json\``);
+
+    const withRules = join(dir, "with-rules.json");
+    expect(deltanet("run", BASE, "--rules", rules, "--format", "json", "--out", withRules).code).toBe(0);
+    const saved = JSON.parse(readFileSync(withRules, "utf8")) as { capacity: { id: string; maxFlow: number }[] };
+    expect(saved.capacity.map((c) => c.id)).toContain("road-shanghai-to-jiangsu");
+    const passed = deltanet("check", "--baseline", withRules, "--candidate", BASE, "--rules", rules);
+    expect(passed.code).toBe(0);
+    expect(passed.stdout).toContain("PASS: the rule holds");
+  });
+
   test("check: a bad rules file exits 3 with file:line:column and writes no report", () => {
     const junit = join(mkdtempSync(join(tmpdir(), "deltanet-check-")), "check.xml");
     const r = deltanet("check", "--baseline", BASE, "--candidate", CLOSE, "--rules", "test/fixtures/rules/bad-many.yaml", "--junit", junit);

@@ -1,26 +1,38 @@
 /**
- * `deltanet run <scenario>`: applies one scenario and prints its isochrones, connectivity and capacity.
+ * `deltanet run <scenario> [--rules FILE]`: applies one scenario and prints its isochrones, connectivity and capacity;
+ * with `--rules`, also the rules file's capacity queries and cutoffs (a baseline to save for `deltanet check`).
  */
 import type { CommandModule } from "yargs";
 import { formatJson, formatMarkdown, formatTable } from "../../report/format.ts";
 import { runSections } from "../../report/sections.ts";
+import { readRulesFile } from "../../io/rules-file.ts";
+import { runOptionsForRules } from "../../run-check.ts";
 import { runScenario } from "../../run-scenario.ts";
 import { checkOutputPaths, writeOutput } from "../output.ts";
 import { withOutputOptions, type OutputArgs } from "./shared-options.ts";
 
 interface RunArgs extends OutputArgs {
   scenario: string;
+  rules?: string;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
   command: "run <scenario>",
   describe: "Analyse one scenario file: commute isochrones, connectivity and capacity",
   builder: (y) =>
-    withOutputOptions(y.positional("scenario", { type: "string", demandOption: true, describe: "scenario YAML file" })) as never,
+    withOutputOptions(
+      y
+        .positional("scenario", { type: "string", demandOption: true, describe: "scenario YAML file" })
+        .option("rules", {
+          type: "string",
+          describe: "rules file (YAML) of a later `deltanet check`: adds its capacity queries and population-reach cutoffs, so this run can be its saved baseline",
+        }),
+    ) as never,
   handler: (argv) => {
     checkOutputPaths(argv.out);
     process.stderr.write(`deltanet: running ${argv.scenario}\n`);
-    const result = runScenario(argv.scenario, { cutoffsMin: argv["cutoff-min"] });
+    const options = argv.rules !== undefined ? runOptionsForRules(readRulesFile(argv.rules), argv["cutoff-min"]) : { cutoffsMin: argv["cutoff-min"] };
+    const result = runScenario(argv.scenario, options);
     for (const w of result.scenario.warnings) process.stderr.write(`deltanet: warning: ${w.message}\n`);
     const sections = runSections(result);
     const text =
