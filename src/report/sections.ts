@@ -2,7 +2,7 @@
  * Report sections: turns a run or a comparison into titled tables of display strings, the one model that the
  * terminal-table and markdown formatters both render (so the two never disagree).
  */
-import { TABLE_CUTOFFS_MIN } from "../defaults.ts";
+import { DEFAULT_CUTOFFS_MIN, TABLE_CUTOFFS_MIN } from "../defaults.ts";
 import type { RunResult } from "../engine/run-result.ts";
 import type { ComparisonResult } from "./compare.ts";
 
@@ -157,9 +157,15 @@ export function runSections(run: RunResult): Section[] {
   return [reach, conn, cap, ...runAssignmentSections(run)];
 }
 
-/** Sections for `deltanet compare`: per city the population reached within 60 and 120 min before/after/change. */
+/**
+ * Sections for `deltanet compare`: per city the population reached before/after/change within 60 and 120 min when the
+ * runs used the default cutoffs (the table stays readable), or within every cutoff the runs used otherwise (the
+ * cutoffs given with `--cutoff-min`).
+ */
 export function comparisonSections(cmp: ComparisonResult): Section[] {
-  const shown = TABLE_CUTOFFS_MIN.filter((c) => cmp.parameters.cutoffsMin.includes(c));
+  const cutoffs = cmp.parameters.cutoffsMin;
+  const isDefault = cutoffs.length === DEFAULT_CUTOFFS_MIN.length && cutoffs.every((c, i) => c === DEFAULT_CUTOFFS_MIN[i]);
+  const shown = isDefault ? TABLE_CUTOFFS_MIN.filter((c) => cutoffs.includes(c)) : [...cutoffs];
   const headers = ["City", "Province"];
   const align: Section["align"] = ["left", "left"];
   for (const c of shown) {
@@ -174,7 +180,7 @@ export function comparisonSections(cmp: ComparisonResult): Section[] {
     }
     return row;
   });
-  const totals = ["All 41 cities: mean", ""];
+  const totals = [`All ${cmp.isochrones.length} cities: mean`, ""];
   for (const c of shown) {
     let b = 0;
     let a = 0;

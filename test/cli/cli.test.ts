@@ -72,6 +72,15 @@ describe.concurrent("deltanet CLI", () => {
     expect((JSON.parse(r.stdout) as { parameters: { cutoffsMin: number[] } }).parameters.cutoffsMin).toEqual([30, 60]);
   });
 
+  test("compare shows the given cutoffs in its table (the default cutoffs show 60 and 120 min)", () => {
+    const given = deltanet("compare", `${FIX}/baseline-2019.yaml`, `${FIX}/plan-2025.yaml`, "--cutoff-min", "45", "--cutoff-min", "90", "--format", "markdown");
+    expect(given.code).toBe(0);
+    expect(given.stdout).toContain("| City | Province | ≤45 min before (M) | ≤45 min after (M) | ≤45 min change (M) | ≤90 min before (M) |");
+    const byDefault = deltanet("compare", `${FIX}/baseline-2019.yaml`, `${FIX}/plan-2025.yaml`, "--format", "markdown");
+    expect(byDefault.stdout).toContain("| City | Province | ≤60 min before (M) | ≤60 min after (M) | ≤60 min change (M) | ≤120 min before (M) |");
+    expect(byDefault.stdout).toContain("| All 4 cities: mean |");
+  });
+
   test.each([
     ["malformed YAML", "malformed.yaml", /malformed\.yaml:6:3: malformed YAML/],
     ["unknown key with a suggestion", "bad-many.yaml", /bad-many\.yaml:3:1 at descripton: unknown key "descripton"; did you mean "description"\?/],
