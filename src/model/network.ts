@@ -106,9 +106,9 @@ export interface LinkAttributes {
   estimateNote?: string;
   /**
    * Transit rides (`rail-ride`): id of the directed rail-leg link the ride runs over, e.g. `rail:leg:上海虹桥-嘉兴南:ab`.
-   * A scenario that closes that link closes the ride too, and one that removes it (or takes it out of service) removes
-   * the ride (src/scenario/apply-scenario.ts); a what-if closure of the rail facility closes its rides
-   * (src/engine/what-if-model.ts). Absent: the ride is not tied to a rail link.
+   * A scenario that closes, removes or takes out of service that link takes the ride out of service, and one that
+   * changes its timeMin scales the ride's (src/scenario/apply-scenario.ts); a what-if closure of the rail facility
+   * closes its rides (src/engine/what-if-model.ts). Absent: the ride is not tied to a rail link.
    */
   railLinkId?: string;
   /** Closed by a scenario: kept in the model, impassable for the engine. */

@@ -117,8 +117,9 @@ export function defaultRuleSet(): RuleSet {
 // Formatting numbers in messages
 // ---------------------------------------------------------------------------------------------------------------
 
+/** Thousands separators and at most 1 decimal (persons are integers; rail capacities come in half trains). */
 function thousands(value: number): string {
-  return Math.round(value).toLocaleString("en-US");
+  return value.toLocaleString("en-US", { maximumFractionDigits: 1 });
 }
 
 /** A drop in percent as a signed change: 6.667 → "−6.67 %", −2 → "+2.00 %", 0 → "0.00 %". */

@@ -10,9 +10,10 @@
  * 3. The modifications in order, parents' first. Each is resolved against the working copy as left by the ones
  *    before it (so a `close-link` may target a link an earlier `add-link` made) and applied only if it resolved
  *    without error; every issue of every modification is collected. `open-project` puts links back in service.
- * 4. Transit rides follow the rail link they run over (`railLinkId`): a ride whose rail link was removed or is out of
- *    service goes out of service too, and one whose rail link is closed is closed (trains cannot run over a closed
- *    track). Rides are not re-opened: a ride closed or removed by a modification stays so. When a modification
+ * 4. Transit rides follow the rail link they run over (`railLinkId`): a ride whose rail link was removed, is out of
+ *    service or is closed goes out of service (trains cannot run over a closed track; the ride is a service, so it
+ *    is removed rather than kept closed, and step 5 removes the stop nodes it leaves without a ride). A ride closed
+ *    or removed by a modification stays as it is; a ride is never re-opened here. When a modification
  *    changed the rail link's `timeMin`, a ride the modifications left alone takes ride time × new / base link time
  *    (the ride's dwell scales with it: an approximation). A changed `trainsPerDay` is a warning
  *    (`transit-waits-unchanged`): boarding waits are not recomputed.
@@ -62,7 +63,7 @@ export interface ScenarioSummary {
   linksOutOfServiceAtAsOfDate: number;
   /** Out-of-service links removed at the end (after `open-project`). */
   outOfServiceLinksRemoved: number;
-  /** Transit rides closed or taken out of service by step 4 because their rail link was (the ride was in service). */
+  /** Transit rides taken out of service by step 4 because their rail link was closed, removed or out of service. */
   ridesStoppedWithRailLinks: number;
   /** Transit rides whose timeMin step 4 scaled with their rail link's (ride unchanged by the modifications). */
   ridesRetimedWithRailLinks: number;
@@ -200,9 +201,12 @@ function execute(chain: ScenarioChain, base: Network): Execution {
       return;
     }
     const rail = network.getEdgeAttributes(a.railLinkId);
-    if (a.closed !== true && rail.closed === true) {
-      network.setEdgeAttribute(id, "closed", true);
+    if (rail.closed === true && a.closed !== true) {
+      // Out of service rather than closed: a ride is a service, not a facility, so its stop nodes go too when it
+      // was their only ride (step 5) instead of hanging off the stations as dead ends (new bridges in reports).
+      ctx.outOfService.add(id);
       ridesStoppedWithRailLinks++;
+      return;
     }
     // A ride follows a change of its rail link's time in proportion, unless a modification changed the ride itself.
     if (!base.hasEdge(id) || !base.hasEdge(a.railLinkId)) return;

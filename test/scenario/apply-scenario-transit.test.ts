@@ -75,14 +75,24 @@ describe("applyScenario(chain, { network }) — transit stop nodes", () => {
     expect(r.log[0]!.message).toBe("set waitMin = 10 on 1 link (timeMin recomputed)");
   });
 
-  test("closing a rail link closes the ride over it, in that direction only; the stop nodes stay", () => {
+  test("closing a rail link takes the ride over it out of service, in that direction only, and a stop left without a ride", () => {
     const back = applyText(network(true), "modifications:\n  - type: close-link\n    links: [rail:leg:a-b:ba]\n");
     expect(back.summary.ridesStoppedWithRailLinks).toBe(0);
-    expect(back.network.getEdgeAttribute("transit:S:f:1-2", "closed")).toBeUndefined();
+    expect(back.network.hasEdge("transit:S:f:1-2")).toBe(true);
+    // a→b closed: ride 1→2 goes; stop 1 had no other ride, so it goes with its board link; stop 2 keeps ride 2→3.
     const ahead = applyText(network(true), "modifications:\n  - type: close-link\n    links: [rail:leg:a-b:ab]\n");
-    expect(ahead.summary).toMatchObject({ ridesStoppedWithRailLinks: 1, ridesRetimedWithRailLinks: 0, nodesRemoved: 0 });
-    expect(ahead.network.getEdgeAttribute("transit:S:f:1-2", "closed")).toBe(true);
-    expect(ahead.network.getEdgeAttribute("transit:S:f:2-3", "closed")).toBeUndefined();
+    expect(ahead.summary).toEqual({
+      linksOutOfServiceAtAsOfDate: 0,
+      outOfServiceLinksRemoved: 1,
+      ridesStoppedWithRailLinks: 1,
+      ridesRetimedWithRailLinks: 0,
+      nodesRemoved: 1,
+      accessLinksRemovedWithNodes: 1,
+    });
+    expect(ahead.network.hasEdge("transit:S:f:1-2")).toBe(false);
+    expect(ahead.network.hasNode("svc:S:f:1")).toBe(false);
+    expect(ahead.network.hasEdge("transit:S:f:2-3")).toBe(true);
+    expect(ahead.network.getEdgeAttribute("rail:leg:a-b:ab", "closed")).toBe(true);
   });
 
   test("removing a rail link removes the ride over it, and its stop node when that was the stop's only ride", () => {

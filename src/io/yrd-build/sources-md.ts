@@ -236,8 +236,8 @@ allows; here a change of train is an alighting plus a boarding.
   trains; \`status\`, \`openedDate\`, \`projectIds\`, \`estimate\` and \`crossesProvincialBorder\` of the rail-leg
   facility between the same two stations (the \`:emu\` part of a split leg for EMU patterns), so \`asOfDate\` and
   \`open-project\` treat rides exactly as the legs they run over; \`railLinkId\` names the directed rail-leg link from
-  the ride's first station to its second, so a scenario that closes that link closes the ride, one that removes it
-  removes the ride, and a what-if closure of the leg (batch, criticality) closes its rides. Every consecutive pair of
+  the ride's first station to its second, so a scenario that closes or removes that link takes the ride out of
+  service, and a what-if closure of the leg (batch, criticality) closes its rides. Every consecutive pair of
   YRD stops has such a leg (the builder refuses the data otherwise).
 - **Boarding** \`transit:<service_id>:<f|b>:<i>:board\` (\`rail-board\`, station → stop node, at every stop but a
   direction's last): \`timeMin\` = \`waitMin\` + BOARDING_MIN, \`waitMin\` = min(WAIT_CAP_MIN, ½ × SERVICE_WINDOW_MIN / f)
