@@ -33,7 +33,8 @@ export function parsePositioned(text: string): PositionedDocument {
 }
 
 /**
- * The first syntax error of a parsed YAML/JSON document as an issue (code `malformed-yaml`, empty path, severity
+ * The first syntax error of a parsed YAML/JSON document as an issue (code `malformed-yaml`, or `malformed-json` for a
+ * file named `*.json`; empty path, severity
  * `error`, at the error's 1-based line and column), saying how many more errors follow; `undefined` when the text
  * parsed. Only the first is reported: the ones after it are usually its consequences.
  * @example yamlSyntaxIssue(parsePositioned("a: [1, 2\n"), "s.yaml", "a: [1, 2\n") // { line: 1, column: 9, code: "malformed-yaml", … }
@@ -51,7 +52,9 @@ export function yamlSyntaxIssue(pd: PositionedDocument, file: string, text: stri
     col = text.length - starts[line - 1]!;
   }
   const more = errors.length > 1 ? ` (${errors.length - 1} more YAML error(s) after it not shown)` : "";
-  return { file, line, column: col, path: "", code: "malformed-yaml", message: `malformed YAML: ${err.message.split("\n")[0]}${more}`, severity: "error" };
+  // JSON is read with the YAML parser (its superset); a .json file's error is named as JSON.
+  const format = /\.json$/i.test(file) ? "JSON" : "YAML";
+  return { file, line, column: col, path: "", code: `malformed-${format.toLowerCase()}`, message: `malformed ${format}: ${err.message.split("\n")[0]}${more}`, severity: "error" };
 }
 
 /**

@@ -3,7 +3,7 @@
  * fails cleanly with file:line and writes no output file.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -64,6 +64,17 @@ describe.concurrent("deltanet CLI", () => {
       }
     }
     expect(existsSync(join(dir, "no-such-folder"))).toBe(false);
+  });
+
+  test("a truncated saved run (.json) is malformed JSON at its last line (exit 3)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "deltanet-"));
+    const full = deltanet("run", `${FIX}/baseline-2019.yaml`, "--format", "json").stdout;
+    const truncated = full.slice(0, Math.floor(full.length / 2));
+    const file = join(dir, "trunc.json");
+    writeFileSync(file, truncated);
+    const r = deltanet("compare", file, `${FIX}/plan-2025.yaml`);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(new RegExp(`trunc\\.json:${truncated.split("\n").length}:\\d+: malformed JSON: .*\\[malformed-json\\]`));
   });
 
   test("two cutoffs given by repeating --cutoff-min", () => {
