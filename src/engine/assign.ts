@@ -548,6 +548,8 @@ export interface RoadAssignmentSummary {
       demandVehPerHour: number;
       /** Zones none of whose demand (to or from them) can be served by road, ascending (Huainan, Huaibei on YRD). */
       isolatedZoneIds: string[];
+      /** Their names (the centroid's `name`, else the id), parallel to `isolatedZoneIds`. */
+      isolatedZoneNames: string[];
     };
     /** Gravity model diagnostics (absent when the demand was given): Furness balance and fallback-cost pairs. */
     gravity?: { balanced: boolean; balancingIterations: number; balancingError: number; fallbackPairCount: number };
@@ -697,6 +699,7 @@ export function assignRoad(network: Network, options: RoadAssignmentOptions = {}
         pairCount: run.demand.unreachablePairCount,
         demandVehPerHour: run.demand.unreachableVehPerHour,
         isolatedZoneIds: [...isolatedZoneIds].sort(byCodeUnits),
+        isolatedZoneNames: [...isolatedZoneIds].sort(byCodeUnits).map((id) => network.getNodeAttribute(id, "name") ?? id),
       },
       ...(gravityDiagnostics !== undefined ? { gravity: gravityDiagnostics } : {}),
     },

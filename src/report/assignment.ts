@@ -112,7 +112,8 @@ export function assignmentSections(run: AssignmentRun, road?: RoadAssignmentSumm
   ];
   if (run.demand.intrazonalVehPerHour > 0) rows.push(["Intrazonal, not assigned (veh/h)", fixed(run.demand.intrazonalVehPerHour, 1)]);
   if (road) {
-    rows.push(["Isolated zones", road.demand.unreachable.isolatedZoneIds.join(", ") || "none"]);
+    const { isolatedZoneIds, isolatedZoneNames } = road.demand.unreachable;
+    rows.push(["Isolated zones", isolatedZoneIds.map((id, i) => `${isolatedZoneNames[i]} (${id})`).join(", ") || "none"]);
     rows.push(["Vehicle-hours (road)", fixed(road.totals.vehicleHours, 1)]);
     rows.push(["Delay vehicle-hours (road)", fixed(road.totals.delayVehicleHours, 1)]);
     rows.push(["Vehicle-km (road)", fixed(road.totals.vehicleKm, 0)]);

@@ -133,7 +133,7 @@ describe("roadLinkTable(network)", () => {
     expect(flow["road:B-C"]).toBe(100);
     expect(run.demand.unreachablePairs).toEqual([{ originZoneId: "zone:2", destinationZoneId: "zone:1", demandVehPerHour: 50 }]);
     // neither zone is isolated: zone 1 → zone 2 works
-    expect(summary.demand.unreachable).toEqual({ pairCount: 1, demandVehPerHour: 50, isolatedZoneIds: [] });
+    expect(summary.demand.unreachable).toEqual({ pairCount: 1, demandVehPerHour: 50, isolatedZoneIds: [], isolatedZoneNames: [] });
   });
 });
 
@@ -173,6 +173,7 @@ describe("assignRoad(network) on the YRD baseline-2019 road layer", () => {
   test("reports Huainan and Huaibei as isolated: all 158 pairs to or from them unreachable, never dropped", () => {
     const s = result.summary;
     expect(s.demand.unreachable.isolatedZoneIds).toEqual(["zone:340400", "zone:340600"]);
+    expect(s.demand.unreachable.isolatedZoneNames).toEqual(["Huainan", "Huaibei"]); // zones.json names (2020 census cities)
     expect(s.demand.unreachable.pairCount).toBe(158);
     const z = result.demand.zoneIds.length;
     const isolated = ["zone:340400", "zone:340600"].map((id) => result.demand.zoneIds.indexOf(id));
