@@ -3,6 +3,7 @@
  * what `deltanet run`, `compare` and `diff` call. `compare` (and `check`) also take saved run documents.
  */
 import { resolve } from "node:path";
+import { UsageError } from "./errors.ts";
 import { analyseNetwork, runDemand, type AnalyseOptions } from "./engine/analyse.ts";
 import type { RunResult } from "./engine/run-result.ts";
 import { readNetworkFolder } from "./io/network-file.ts";
@@ -92,7 +93,15 @@ export function compareScenarios(beforePath: string, afterPath: string, options:
   // The after scenario's road assignment loads the before scenario's OD matrix: before/after differ by the network only.
   const afterOptions: AnalyseOptions =
     before.assignment && options.assignment !== false ? { ...options, assignment: { demand: runDemand(before.assignment) } } : options;
-  const after = runInput(afterPath, afterOptions, base);
+  let after: RunResult;
+  try {
+    after = runInput(afterPath, afterOptions, base);
+  } catch (err) {
+    // Another network with other zones cannot carry the before OD matrix: assign its own, and let compareRuns refuse
+    // (provenance-mismatch) or, with allowMismatch, compare.
+    if (!(err instanceof UsageError && err.code === "demand-zones-mismatch")) throw err;
+    after = runInput(afterPath, options, base);
+  }
   return compareRuns(before, after, { allowMismatch: options.allowMismatch });
 }
 

@@ -589,7 +589,7 @@ function alignDemand(table: LinkTable, demand: OdDemand): Float64Array {
   if (missing.length > 0 || extra.length > 0 || demand.zoneIds.length !== z || demand.demandVehPerHour.length !== z * z) {
     throw new UsageError(
       `demand zones must be the network's ${z} centroids${missing.length ? `; missing ${missing.slice(0, 5).join(", ")}` : ""}${extra.length ? `; unknown ${extra.slice(0, 5).join(", ")}` : ""}`,
-      "invalid-argument",
+      "demand-zones-mismatch",
     );
   }
   const out = new Float64Array(z * z);
@@ -604,7 +604,8 @@ function alignDemand(table: LinkTable, demand: OdDemand): Float64Array {
 /**
  * Road assignment of a (scenario) network: gravity demand (or `options.demand`), user equilibrium on the road layer
  * with centroid connectors, and its summary.
- * @throws as {@link roadLinkTable}, {@link roadGravityDemand} and {@link assignLinkTable}.
+ * @throws as {@link roadLinkTable}, {@link roadGravityDemand} and {@link assignLinkTable}; UsageError `demand-zones-mismatch`
+ *   when a given demand's zones are not the network's centroids.
  * @example
  * const { summary, run } = assignRoad(applyScenario("scenarios/baseline-2019.yaml").network);
  * summary.converged // true; summary.demand.unreachable.isolatedZoneIds // ["zone:340400", "zone:340600"] (Huainan, Huaibei)

@@ -75,6 +75,19 @@ describe.concurrent("deltanet check / diff", () => {
     expect(passed.stdout).toContain("PASS: the rule holds");
   });
 
+  test("compare of a saved run and a scenario on networks with other zones: provenance-mismatch, or compared when allowed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "deltanet-check-"));
+    const tiny = join(dir, "tiny.json");
+    expect(deltanet("run", BASE, "--format", "json", "--out", tiny).code).toBe(0);
+    const refused = deltanet("compare", tiny, "scenarios/baseline-2019.yaml");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("[provenance-mismatch]");
+    const allowed = deltanet("compare", tiny, "scenarios/baseline-2019.yaml", "--allow-mismatch", "--format", "json");
+    expect(allowed.code).toBe(0);
+    // 4 fixture cities against 41: the after side carries its own OD matrix, and the comparison says so.
+    expect((JSON.parse(allowed.stdout) as { assignment: { sameDemand: boolean } }).assignment.sameDemand).toBe(false);
+  });
+
   test("check: a bad rules file exits 3 with file:line:column and writes no report", () => {
     const junit = join(mkdtempSync(join(tmpdir(), "deltanet-check-")), "check.xml");
     const r = deltanet("check", "--baseline", BASE, "--candidate", CLOSE, "--rules", "test/fixtures/rules/bad-many.yaml", "--junit", junit);

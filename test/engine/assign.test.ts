@@ -234,6 +234,6 @@ describe("assignRoad(network) on the YRD baseline-2019 road layer", () => {
   });
 
   test("refuses a demand whose zones are not the network's centroids", () => {
-    expect(() => assignRoad(network, { demand: { zoneIds: ["zone:1"], demandVehPerHour: new Float64Array(1) } })).toThrow(expect.objectContaining({ code: "invalid-argument" }));
+    expect(() => assignRoad(network, { demand: { zoneIds: ["zone:1"], demandVehPerHour: new Float64Array(1) } })).toThrow(expect.objectContaining({ code: "demand-zones-mismatch" }));
   });
 });
