@@ -6,7 +6,8 @@
  *   --smoke         each bench once on the smallest inputs (Rome + a 60 × 60 grid), a few seconds; for CI
  *   --only          run only the named graphs
  *   --no-libraries  skip graphology / ngraph (they take minutes on NY)
- * Output: a table on stdout, progress on stderr, and bench/results/<date>-node<major>[-smoke].{json,md} (rewritten
+ * Output: a table on stdout, progress on stderr, and bench/results/<date>-node<major>.{json,md} (smoke runs:
+ * bench/.build/results/<date>-node<major>-smoke.{json,md}, git-ignored) (rewritten
  * after every graph, so a failure keeps what was measured).
  * Timing: process.hrtime.bigint() around each query after warm-up runs (the C++ side times itself with
  * steady_clock). TypeScript and C++ answer the same query one after the other, alternating which goes first, both
@@ -17,7 +18,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { Csr } from "../src/algorithms/csr.ts";
@@ -168,12 +169,13 @@ async function main(): Promise<void> {
   function save(complete: boolean): string {
     const totalSeconds = msSince(started) / 1000;
     const markdown = toMarkdown(header, results, skipped, totalSeconds, complete);
-    const dir = resolve(REPO_ROOT, "bench/results");
+    // Smoke runs (CI) write under the git-ignored bench/.build, so they never overwrite committed results.
+    const dir = resolve(REPO_ROOT, smoke ? "bench/.build/results" : "bench/results");
     mkdirSync(dir, { recursive: true });
     const stem = `${meta.date.slice(0, 10)}-node${process.versions.node.split(".")[0]}${smoke ? "-smoke" : ""}`;
     writeFileSync(resolve(dir, `${stem}.json`), `${JSON.stringify({ meta, complete, totalSeconds, skipped, graphs: results }, replacer, 2)}\n`);
     writeFileSync(resolve(dir, `${stem}.md`), `${markdown}\n`);
-    if (complete) console.log(`saved bench/results/${stem}.json and .md (${totalSeconds.toFixed(0)} s)`);
+    if (complete) console.log(`saved ${relative(REPO_ROOT, dir)}/${stem}.json and .md (${totalSeconds.toFixed(0)} s)`);
     return markdown;
   }
 }

@@ -6,7 +6,8 @@
  * Usage: npx tsx bench/pool.ts [--smoke] [--rounds N]
  *   --smoke    the batch-delta fixture (4 scenarios), 2 rounds: seconds; for CI (proves the bench runs)
  *   --rounds   timed rounds per worker count (default 7; each round runs the whole N-1 list once)
- * Output: a table on stdout, progress on stderr, bench/results/pool-<yyyy-mm-dd>[-smoke].json.
+ * Output: a table on stdout, progress on stderr, bench/results/pool-<yyyy-mm-dd>.json (smoke runs:
+ * bench/.build/results/pool-<yyyy-mm-dd>-smoke.json, git-ignored).
  * Method: the model and base are built once per pool; each pool is warmed up (workers started, model opened, one
  * untimed round) before timing. Rounds alternate between the 0-, 1- and 2-worker pools so that load from other
  * processes hits all alike; scenarios/s = scenarios / median round time. The speed-up target (≥ 1.8× with 2
@@ -194,7 +195,8 @@ async function main(): Promise<void> {
     ...(result.caveat ? [`caveat: ${result.caveat}`] : []),
   ].join("\n");
   process.stdout.write(`${out}\n`);
-  const dir = resolve(REPO_ROOT, "bench/results");
+  // Smoke runs (CI) write under the git-ignored bench/.build, so they never overwrite committed results.
+  const dir = resolve(REPO_ROOT, smoke ? "bench/.build/results" : "bench/results");
   mkdirSync(dir, { recursive: true });
   const file = resolve(dir, `pool-${started.toISOString().slice(0, 10)}${smoke ? "-smoke" : ""}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
