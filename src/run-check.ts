@@ -9,7 +9,8 @@ import { InputError, type Issue } from "./errors.ts";
 import { isRunResultFile, readRunResultFile } from "./report/run-result-file.ts";
 import { readRulesFile } from "./io/rules-file.ts";
 import type { RuleSet } from "./model/check-rule.ts";
-import { checkRuns, defaultRuleSet, type CheckResult } from "./report/check.ts";
+import { INFRASTRUCTURE_LAYERS, type Network } from "./model/network.ts";
+import { checkRuleReferences, checkRuns, defaultRuleSet, ruleReferencesOfRun, type CheckResult, type RuleReferences } from "./report/check.ts";
 import { runScenario, sharedBaseNetwork } from "./run-scenario.ts";
 
 /** Options of {@link checkScenarios}. */
@@ -47,6 +48,23 @@ export function runOptionsForRules(ruleSet: RuleSet, cutoffsMin: readonly number
 }
 
 /**
+ * What rules may refer to in runs of `network` with `analyse`: its cities (zone centroids), the connectivity layers a
+ * run reports (the infrastructure layers and `passenger`), the capacity query ids and the cutoffs.
+ * @example networkRuleReferences(network, checkAnalyseOptions(defaultRuleSet(), undefined)).layers.at(-1) // "passenger"
+ */
+export function networkRuleReferences(network: Network, analyse: Required<Omit<AnalyseOptions, "assignment">>): RuleReferences {
+  const cities = network
+    .filterNodes((_id, a) => a.kind === "centroid")
+    .map((id) => ({ zoneId: network.getNodeAttribute(id, "zoneId") ?? id, name: network.getNodeAttribute(id, "name") }));
+  return {
+    cities,
+    layers: [...INFRASTRUCTURE_LAYERS, "passenger"],
+    queryIds: analyse.capacityQueries.map((q) => q.id),
+    cutoffsMin: analyse.cutoffsMin,
+  };
+}
+
+/**
  * Runs `deltanet check`: the candidate against the baseline under the rules.
  * @param baselinePath scenario file, or saved run document (`deltanet run --format json`)
  * @param candidatePath scenario file, or saved run document
@@ -80,6 +98,9 @@ export function checkScenarios(baselinePath: string, candidatePath: string, opti
   }
   const analyse = checkAnalyseOptions(ruleSet, saved);
   const base = saved ? undefined : sharedBaseNetwork([baselinePath, candidatePath]);
+  // Unknown cities, layers or query ids in the rules are reported before the scenarios run (seconds each).
+  if (saved) checkRuleReferences(ruleReferencesOfRun(saved), ruleSet);
+  else if (base) checkRuleReferences(networkRuleReferences(base, analyse), ruleSet);
   const baseline = savedBaseline ?? runScenario(baselinePath, analyse, base);
   const candidate = savedCandidate ?? runScenario(candidatePath, analyse, base);
   return checkRuns(baseline, candidate, ruleSet, { allowMismatch: options.allowMismatch });

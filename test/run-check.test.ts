@@ -8,8 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { formatJson } from "../src/report/format.ts";
-import { checkScenarios } from "../src/run-check.ts";
-import { diffScenarios, runScenario } from "../src/run-scenario.ts";
+import { InputError } from "../src/errors.ts";
+import { readRulesFile } from "../src/io/rules-file.ts";
+import { ruleReferencesOfRun } from "../src/report/check.ts";
+import { checkAnalyseOptions, checkScenarios, networkRuleReferences } from "../src/run-check.ts";
+import { diffScenarios, runScenario, sharedBaseNetwork } from "../src/run-scenario.ts";
 
 const FIX = "test/fixtures/scenarios";
 const BASE = `${FIX}/baseline-2019.yaml`;
@@ -57,6 +60,36 @@ describe("checkScenarios(baseline, candidate, options)", () => {
     expect(r.rules.map((x) => x.id)).toEqual(["population-reach-45min"]);
     // Nantong → Suzhou over Sutong is 54 min > 45: at 45 min Nantong reaches only itself, before and after.
     expect(r.rules[0]!.cases.find((c) => c.name.endsWith("(320600)"))).toMatchObject({ status: "pass", before: 7_726_635, after: 7_726_635 });
+  });
+
+  test("the references known before the runs are the ones a run reports (cities, layers, queries, cutoffs)", () => {
+    const ruleSet = readRulesFile("scenarios/check-rules.yaml");
+    const analyse = checkAnalyseOptions(ruleSet, undefined);
+    const before = networkRuleReferences(sharedBaseNetwork([BASE, CLOSE])!, analyse);
+    const after = ruleReferencesOfRun(runScenario(BASE, analyse));
+    const cities = (refs: typeof before) => refs.cities.map((c) => `${c.zoneId} ${c.name}`).sort();
+    expect(cities(before)).toEqual(cities(after));
+    expect([before.layers, before.queryIds, before.cutoffsMin]).toEqual([after.layers, after.queryIds, after.cutoffsMin]);
+  });
+
+  test("an unknown city or query in the rules is refused before the scenarios run, every one at its line", () => {
+    const rules = join(dir, "typos.yaml");
+    writeFileSync(rules, "rules:\n  - type: reachability\n    cities: [Nantnog]\n  - type: max-flow\n    maxDropPercent: 0\n    queries: [road-north-to-sout]\n");
+    // A candidate that fails only when applied (an unknown link): the rules' errors come first, so nothing ran.
+    const candidate = join(dir, "bad-link.yaml");
+    writeFileSync(candidate, `name: bad-link\nextends: ${join(process.cwd(), BASE)}\nmodifications:\n  - type: close-link\n    links: [road:nowhere]\n`);
+    let error: unknown;
+    try {
+      checkScenarios(BASE, candidate, { rulesPath: rules });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).issues.map((i) => [i.code, i.line])).toEqual([
+      ["unknown-city", 3],
+      ["unknown-capacity-query", 6],
+    ]);
+    expect((error as InputError).issues[1]!.message).toContain('did you mean "road-north-to-south"');
   });
 
   test("takes a saved run document as the baseline", () => {

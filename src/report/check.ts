@@ -154,16 +154,49 @@ interface Resolved {
   queries?: string[];
 }
 
-function resolveReferences(baseline: RunResult, ruleSet: RuleSet): Map<string, Resolved> {
+/** What rules may refer to: the cities, connectivity layers, capacity query ids and cutoffs of the runs. */
+export interface RuleReferences {
+  /** Cities by zone id and English name. */
+  cities: readonly { zoneId: string; name?: string }[];
+  /** Layers the runs report connectivity for (`rail`, …, `passenger`). */
+  layers: readonly string[];
+  /** Capacity query ids of the runs. */
+  queryIds: readonly string[];
+  /** Isochrone cutoffs of the runs, minutes. */
+  cutoffsMin: readonly number[];
+}
+
+/** The references a saved or computed run offers. @example ruleReferencesOfRun(run).layers // ["rail", "road", "water", "power", "passenger"] */
+export function ruleReferencesOfRun(run: RunResult): RuleReferences {
+  return {
+    cities: run.isochrones,
+    layers: run.connectivity.map((c) => c.layer as string),
+    queryIds: run.capacity.map((c) => c.id),
+    cutoffsMin: run.parameters.cutoffsMin,
+  };
+}
+
+/**
+ * Checks that every city, layer, capacity query and cutoff the rules name exists in `refs` (so a typo is found before
+ * the scenarios run when `refs` comes from the network, see run-check.ts).
+ * @throws InputError (code `invalid-rules`, exit 3) with every unknown reference, at its line in the rules file, with
+ *   a "did you mean" (codes `unknown-city`, `unknown-layer`, `unknown-capacity-query`, `cutoff-not-in-run`).
+ * @example checkRuleReferences({ cities: [{ zoneId: "310100", name: "Shanghai" }], layers: ["road"], queryIds: [], cutoffsMin: [60] }, ruleSet)
+ */
+export function checkRuleReferences(refs: RuleReferences, ruleSet: RuleSet): void {
+  resolveReferences(refs, ruleSet);
+}
+
+function resolveReferences(refs: RuleReferences, ruleSet: RuleSet): Map<string, Resolved> {
   const issues: Issue[] = [];
   const out = new Map<string, Resolved>();
   const cityByKey = new Map<string, string>();
-  for (const c of baseline.isochrones) {
+  for (const c of refs.cities) {
     cityByKey.set(c.zoneId, c.zoneId);
-    cityByKey.set(c.name, c.zoneId);
+    if (c.name !== undefined) cityByKey.set(c.name, c.zoneId);
   }
-  const layerNames = baseline.connectivity.map((c) => c.layer as string);
-  const queryIds = baseline.capacity.map((c) => c.id);
+  const layerNames = [...refs.layers];
+  const queryIds = [...refs.queryIds];
   const bad = (path: (string | number)[], code: string, message: string, suggestion?: string) =>
     issues.push({ ...ruleSet.locate(path), code, message: `${message}${didYouMeanText(suggestion)}`, severity: "error" });
 
@@ -189,8 +222,8 @@ function resolveReferences(baseline: RunResult, ruleSet: RuleSet): Map<string, R
       });
       r.queries = rule.queries;
     }
-    if (rule.type === "population-reach" && !baseline.parameters.cutoffsMin.includes(rule.cutoffMin)) {
-      bad(["rules", index, "cutoffMin"], "cutoff-not-in-run", `cutoff ${rule.cutoffMin} min is not among the runs' cutoffs (${baseline.parameters.cutoffsMin.join(", ")} min): re-run the scenarios with --cutoff-min ${rule.cutoffMin}`);
+    if (rule.type === "population-reach" && !refs.cutoffsMin.includes(rule.cutoffMin)) {
+      bad(["rules", index, "cutoffMin"], "cutoff-not-in-run", `cutoff ${rule.cutoffMin} min is not among the runs' cutoffs (${refs.cutoffsMin.join(", ")} min): re-run the scenarios with --cutoff-min ${rule.cutoffMin}`);
     }
     out.set(id, r);
   }
@@ -408,7 +441,7 @@ function evaluate(baseline: RunResult, candidate: RunResult, rule: CheckRule, r:
  */
 export function checkRuns(baseline: RunResult, candidate: RunResult, ruleSet: RuleSet = defaultRuleSet(), options: CompareOptions = {}): CheckResult {
   const mismatches = assertComparable(baseline, candidate, options);
-  const resolved = resolveReferences(baseline, ruleSet);
+  const resolved = resolveReferences(ruleReferencesOfRun(baseline), ruleSet);
   const rules: RuleOutcome[] = ruleSet.rules.map(({ id, rule }) => {
     const cases = evaluate(baseline, candidate, rule, resolved.get(id)!);
     const counts: Record<CheckStatus, number> = { pass: 0, fail: 0, skip: 0 };
