@@ -13,8 +13,8 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 import { InputError, type Issue } from "../errors.ts";
 import { LAYERS } from "../model/network.ts";
-import { formatPath, parsePositioned, positionOf, yamlSyntaxIssue, type PathSegments, type PositionedDocument } from "./positions.ts";
-import { describeValue, didYouMean, didYouMeanText } from "./scenario-file.ts";
+import { formatPath, positionOf, type PathSegments, type PositionedDocument } from "./positions.ts";
+import { describeValue, didYouMean, didYouMeanText, parseYamlMapping } from "./scenario-file.ts";
 
 /** Link values a sweep can scale (each is what the engine reads: times for isochrones, capacities for max-flow). */
 export const SWEEP_PARAMETERS = ["timeMin", "capacityVehPerHour", "capacityMw", "trainsPerDay"] as const;
@@ -157,14 +157,10 @@ function zodIssues(spec: Pick<BatchSpec, "file" | "source">, root: unknown, erro
  * // { type: "n-minus-1", layer: "road" }
  */
 export function parseBatchText(text: string, file: string): BatchSpec {
-  const source = parsePositioned(text);
+  const mapping = parseYamlMapping(text, file, "batch", '"name", "scenario" and "generator"');
+  if ("issue" in mapping) throw new InputError(mapping.issue, "invalid-batch");
+  const { source, root } = mapping;
   const where = { file, source };
-  const syntax = yamlSyntaxIssue(source, file, text);
-  if (syntax) throw new InputError(syntax, "invalid-batch");
-  const root: unknown = source.doc.toJS({ maxAliasCount: 1000 });
-  if (root === null || typeof root !== "object" || Array.isArray(root)) {
-    throw new InputError({ file, line: 1, column: 1, path: "", code: "not-a-mapping", message: `a batch file must be a mapping with "name", "scenario" and "generator", got ${describeValue(root)}` }, "invalid-batch");
-  }
   const parsed = batchFileSchema.safeParse(root);
   const issues: Issue[] = parsed.success ? [] : zodIssues(where, root, parsed.error);
   if (parsed.success) {

@@ -19,8 +19,8 @@ import { DEFAULT_CAPACITY_QUERIES, type CapacityQuery } from "../defaults.ts";
 import { InputError, type Issue } from "../errors.ts";
 import { CHECK_RULE_TYPES, defaultRuleId, type CheckRule, type CheckRuleType, type RuleEntry, type RuleSet } from "../model/check-rule.ts";
 import { INFRASTRUCTURE_LAYERS } from "../model/network.ts";
-import { formatPath, parsePositioned, positionOf, yamlSyntaxIssue, type PathSegments } from "./positions.ts";
-import { convertZodIssues, describeValue, discriminatorIssue, issueAt, type ScenarioIssue } from "./scenario-file.ts";
+import { formatPath, positionOf, type PathSegments } from "./positions.ts";
+import { convertZodIssues, describeValue, discriminatorIssue, issueAt, parseYamlMapping, type ScenarioIssue } from "./scenario-file.ts";
 
 const common = {
   id: z.string().min(1).optional().describe("Name of the rule in reports and JUnit (default: its type)."),
@@ -99,19 +99,14 @@ function withIdHint(issue: ScenarioIssue): ScenarioIssue {
  * // { file: "r.yaml", line: 2, column: 11, path: "rules[0].type", code: "unknown-rule-type", suggestion: "max-flow", … }
  */
 export function parseRulesText(text: string, file: string): ParsedRules {
-  const source = parsePositioned(text);
+  const parsed = parseYamlMapping(text, file, "rules", 'a "rules" list');
+  if ("issue" in parsed) return { issues: [parsed.issue] };
+  const { source, root } = parsed;
   const where = { file, source };
   const issues: ScenarioIssue[] = [];
-  const syntax = yamlSyntaxIssue(source, file, text);
-  if (syntax) return { issues: [syntax] };
-  const root: unknown = source.doc.toJS({ maxAliasCount: 1000 });
-  if (root === null || typeof root !== "object" || Array.isArray(root)) {
-    issues.push({ file, line: 1, column: 1, path: "", code: "not-a-mapping", message: `a rules file must be a mapping with a "rules" list, got ${describeValue(root)}`, severity: "error" });
-    return { issues };
-  }
   const top = topLevelSchema.safeParse(root);
   if (!top.success) issues.push(...convertZodIssues(where, root, [], topLevelSchema, top.error, {}).map(withIdHint));
-  const raw = root as Record<string, unknown>;
+  const raw = root;
 
   const entries: RuleEntry[] = [];
   const ids = new Map<string, number>();

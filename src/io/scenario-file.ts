@@ -344,6 +344,33 @@ export function discriminatorIssue(
 }
 
 /**
+ * Parses YAML or JSON text that must be a mapping (scenario, rules and batch files): the positioned document and its
+ * plain value, or the one issue that stops the file — its first syntax error (`malformed-yaml`, `malformed-json`; see
+ * `yamlSyntaxIssue`) or `not-a-mapping` at 1:1, "a <what> file must be a mapping with <expected>, got …".
+ * @param what the kind of file for the message, e.g. `rules`
+ * @param expected what the mapping holds, e.g. `a "rules" list`
+ * @example parseYamlMapping("- a\n", "r.yaml", "rules", 'a "rules" list')
+ * // { issue: { code: "not-a-mapping", line: 1, message: 'a rules file must be a mapping with a "rules" list, got a list', … } }
+ */
+export function parseYamlMapping(
+  text: string,
+  file: string,
+  what: string,
+  expected: string,
+): { source: PositionedDocument; root: Record<string, unknown> } | { issue: ScenarioIssue } {
+  const source = parsePositioned(text);
+  const syntax = yamlSyntaxIssue(source, file, text);
+  if (syntax) return { issue: syntax };
+  const root: unknown = source.doc.toJS({ maxAliasCount: 1000 });
+  if (root === null || typeof root !== "object" || Array.isArray(root)) {
+    return {
+      issue: { file, line: 1, column: 1, path: "", code: "not-a-mapping", message: `a ${what} file must be a mapping with ${expected}, got ${describeValue(root)}`, severity: "error" },
+    };
+  }
+  return { source, root: root as Record<string, unknown> };
+}
+
+/**
  * Human description of a value for messages: `string "12"`, `number -1`, `a list`, `a mapping`, `null`.
  * @example describeValue("12") // 'string "12"'
  */
@@ -580,19 +607,14 @@ export interface ParsedScenario {
  * //   suggestion: "close-link", severity: "error", … }
  */
 export function parseScenarioText(text: string, file: string): ParsedScenario {
-  const source = parsePositioned(text);
+  const parsed = parseYamlMapping(text, file, "scenario", '"name" and "extends" or "network"');
+  if ("issue" in parsed) return { issues: [parsed.issue] };
+  const { source, root } = parsed;
   const where = { file, source };
   const issues: ScenarioIssue[] = [];
-  const syntax = yamlSyntaxIssue(source, file, text);
-  if (syntax) return { issues: [syntax] };
-  const root: unknown = source.doc.toJS({ maxAliasCount: 1000 });
-  if (root === null || typeof root !== "object" || Array.isArray(root)) {
-    issues.push({ file, line: 1, column: 1, path: "", code: "not-a-mapping", message: `a scenario file must be a mapping with "name" and "extends" or "network", got ${describeValue(root)}`, severity: "error" });
-    return { issues };
-  }
   const top = topLevelSchema.safeParse(root);
   if (!top.success) issues.push(...convertZodIssues(where, root, [], topLevelSchema, top.error, {}));
-  const raw = root as Record<string, unknown>;
+  const raw = root;
   const str = (k: string): string | undefined => {
     const v = raw[k];
     if (typeof v !== "string" || v === "") return undefined;
