@@ -159,6 +159,46 @@ interface Execution {
   modificationCount: number;
 }
 
+/**
+ * Step 4 of the module header: transit rides follow the rail link they run over (`railLinkId`). Adds the rides to
+ * stop to `ctx.outOfService` and rescales the retimed rides' `timeMin` in `network` (minutes).
+ * @returns counts of stopped and retimed rides, and the rail links (ids, ascending) whose trainsPerDay changed under
+ *   a ride in service
+ */
+function followRailLinks(network: Network, base: Network, ctx: ScenarioContext): { stopped: number; retimed: number; trainsChangedRailLinkIds: string[] } {
+  let stopped = 0;
+  let retimed = 0;
+  const trainsChanged = new Set<string>();
+  network.forEachEdge((id, a) => {
+    if (a.railLinkId === undefined || ctx.outOfService.has(id)) return;
+    if (!network.hasEdge(a.railLinkId) || ctx.outOfService.has(a.railLinkId)) {
+      ctx.outOfService.add(id);
+      stopped++;
+      return;
+    }
+    const rail = network.getEdgeAttributes(a.railLinkId);
+    if (rail.closed === true && a.closed !== true) {
+      // Out of service rather than closed: a ride is a service, not a facility, so its stop nodes go too when it
+      // was their only ride (step 5) instead of hanging off the stations as dead ends (new bridges in reports).
+      ctx.outOfService.add(id);
+      stopped++;
+      return;
+    }
+    // A ride follows a change of its rail link's time in proportion, unless a modification changed the ride itself.
+    if (!base.hasEdge(id) || !base.hasEdge(a.railLinkId)) return;
+    const baseRail = base.getEdgeAttributes(a.railLinkId);
+    const baseRide = base.getEdgeAttributes(id);
+    if (rail.timeMin !== undefined && baseRail.timeMin !== undefined && baseRail.timeMin > 0 && rail.timeMin !== baseRail.timeMin) {
+      if (a.timeMin === baseRide.timeMin && baseRide.timeMin !== undefined) {
+        network.setEdgeAttribute(id, "timeMin", baseRide.timeMin * (rail.timeMin / baseRail.timeMin));
+        retimed++;
+      }
+    }
+    if (rail.trainsPerDay !== baseRail.trainsPerDay) trainsChanged.add(a.railLinkId);
+  });
+  return { stopped, retimed, trainsChangedRailLinkIds: [...trainsChanged].sort(byCodeUnits) };
+}
+
 /** Runs the chain on a copy of `base` (steps 2–5 of the module header), collecting issues. */
 function execute(chain: ScenarioChain, base: Network): Execution {
   const network = base.copy();
@@ -190,38 +230,9 @@ function execute(chain: ScenarioChain, base: Network): Execution {
     }
   }
 
-  let ridesStoppedWithRailLinks = 0;
-  let ridesRetimedWithRailLinks = 0;
-  const trainsChanged = new Set<string>();
-  network.forEachEdge((id, a) => {
-    if (a.railLinkId === undefined || ctx.outOfService.has(id)) return;
-    if (!network.hasEdge(a.railLinkId) || ctx.outOfService.has(a.railLinkId)) {
-      ctx.outOfService.add(id);
-      ridesStoppedWithRailLinks++;
-      return;
-    }
-    const rail = network.getEdgeAttributes(a.railLinkId);
-    if (rail.closed === true && a.closed !== true) {
-      // Out of service rather than closed: a ride is a service, not a facility, so its stop nodes go too when it
-      // was their only ride (step 5) instead of hanging off the stations as dead ends (new bridges in reports).
-      ctx.outOfService.add(id);
-      ridesStoppedWithRailLinks++;
-      return;
-    }
-    // A ride follows a change of its rail link's time in proportion, unless a modification changed the ride itself.
-    if (!base.hasEdge(id) || !base.hasEdge(a.railLinkId)) return;
-    const baseRail = base.getEdgeAttributes(a.railLinkId);
-    const baseRide = base.getEdgeAttributes(id);
-    if (rail.timeMin !== undefined && baseRail.timeMin !== undefined && baseRail.timeMin > 0 && rail.timeMin !== baseRail.timeMin) {
-      if (a.timeMin === baseRide.timeMin && baseRide.timeMin !== undefined) {
-        network.setEdgeAttribute(id, "timeMin", baseRide.timeMin * (rail.timeMin / baseRail.timeMin));
-        ridesRetimedWithRailLinks++;
-      }
-    }
-    if (rail.trainsPerDay !== baseRail.trainsPerDay) trainsChanged.add(a.railLinkId);
-  });
-  if (trainsChanged.size > 0) {
-    const ids = [...trainsChanged].sort(byCodeUnits);
+  const rides = followRailLinks(network, base, ctx);
+  if (rides.trainsChangedRailLinkIds.length > 0) {
+    const ids = rides.trainsChangedRailLinkIds;
     issues.push({
       file: chain.specs[chain.specs.length - 1]!.file,
       path: "",
@@ -268,8 +279,8 @@ function execute(chain: ScenarioChain, base: Network): Execution {
     summary: {
       linksOutOfServiceAtAsOfDate,
       outOfServiceLinksRemoved: outOfService.length,
-      ridesStoppedWithRailLinks,
-      ridesRetimedWithRailLinks,
+      ridesStoppedWithRailLinks: rides.stopped,
+      ridesRetimedWithRailLinks: rides.retimed,
       nodesRemoved,
       accessLinksRemovedWithNodes,
     },
