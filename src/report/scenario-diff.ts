@@ -3,6 +3,8 @@
  * and its rendering as report sections (table and markdown), links grouped by facility so a two-way change is one row.
  */
 import { diffCounts, type AttributeChange, type LinkRef, type NetworkDiff } from "../model/network-diff.ts";
+
+const TRANSIT_LAYER = "transit";
 import type { Section } from "./sections.ts";
 
 /** One side of a diff: the scenario and the checksums of its base and resulting networks. */
@@ -89,8 +91,9 @@ function linkSection(title: string, links: readonly LinkRef[]): Section {
 }
 
 /**
- * Sections of a scenario diff: a count summary, then (only when not empty) links added, removed, closed and
- * reopened, link attribute changes (one row per facility and attribute when both directions changed alike), and
+ * Sections of a scenario diff: a count summary (all layers), the transit layer's changes as counts (train services
+ * follow their rail legs and projects; ids in the JSON), then (only when not empty) the other links added, removed,
+ * closed and reopened, link attribute changes (one row per facility and attribute when both directions changed alike), and
  * nodes added, removed and changed.
  * @param d the diff document
  * @returns sections for `formatTable`/`formatMarkdown`; the first is always the summary
@@ -113,7 +116,43 @@ export function diffSections(d: ScenarioDiff): Section[] {
       ],
     },
   ];
-  const { diff } = d;
+  // Train-service (transit layer) changes follow the rail legs and projects they belong to and can run to hundreds
+  // of rides, boardings and stop nodes: they are counted in one section; every id stays in the JSON document.
+  const isTransit = (x: { layer: string }) => x.layer === TRANSIT_LAYER;
+  const transit = {
+    added: d.diff.linksAdded.filter(isTransit).length,
+    removed: d.diff.linksRemoved.filter(isTransit).length,
+    closed: d.diff.linksClosed.filter(isTransit).length,
+    reopened: d.diff.linksReopened.filter(isTransit).length,
+    changed: d.diff.linksChanged.filter(isTransit).length,
+    nodesAdded: d.diff.nodesAdded.filter(isTransit).length,
+    nodesRemoved: d.diff.nodesRemoved.filter(isTransit).length,
+    nodesChanged: d.diff.nodesChanged.filter(isTransit).length,
+  };
+  const diff: NetworkDiff = {
+    linksAdded: d.diff.linksAdded.filter((x) => !isTransit(x)),
+    linksRemoved: d.diff.linksRemoved.filter((x) => !isTransit(x)),
+    linksClosed: d.diff.linksClosed.filter((x) => !isTransit(x)),
+    linksReopened: d.diff.linksReopened.filter((x) => !isTransit(x)),
+    linksChanged: d.diff.linksChanged.filter((x) => !isTransit(x)),
+    nodesAdded: d.diff.nodesAdded.filter((x) => !isTransit(x)),
+    nodesRemoved: d.diff.nodesRemoved.filter((x) => !isTransit(x)),
+    nodesChanged: d.diff.nodesChanged.filter((x) => !isTransit(x)),
+  };
+  if (Object.values(transit).some((n) => n > 0)) {
+    sections.push({
+      title: "Train services (transit layer)",
+      note:
+        "Rides, boardings, alightings and stop nodes of the train patterns, changed with the rail legs they run over or " +
+        "the projects they belong to; counted here, listed with their ids in `--format json`.",
+      headers: ["", "Added", "Removed", "Closed", "Reopened", "Changed"],
+      align: ["left", "right", "right", "right", "right", "right"],
+      rows: [
+        ["Links", String(transit.added), String(transit.removed), String(transit.closed), String(transit.reopened), String(transit.changed)],
+        ["Stop nodes", String(transit.nodesAdded), String(transit.nodesRemoved), "", "", String(transit.nodesChanged)],
+      ],
+    });
+  }
   if (diff.linksAdded.length > 0) sections.push(linkSection("Links added", diff.linksAdded));
   if (diff.linksRemoved.length > 0) sections.push(linkSection("Links removed", diff.linksRemoved));
   if (diff.linksClosed.length > 0) sections.push(linkSection("Links closed", diff.linksClosed));
@@ -143,7 +182,7 @@ export function diffSections(d: ScenarioDiff): Section[] {
   ];
   if (nodeRows.length > 0) {
     sections.push({
-      title: `Nodes (${c.nodesAdded} added, ${c.nodesRemoved} removed, ${c.nodesChanged} changed)`,
+      title: `Nodes (${diff.nodesAdded.length} added, ${diff.nodesRemoved.length} removed, ${diff.nodesChanged.length} changed)`,
       headers: ["Node", "Layer", "Name", "What", "Attribute", "Before", "After"],
       align: ["left", "left", "left", "left", "left", "right", "right"],
       rows: nodeRows,

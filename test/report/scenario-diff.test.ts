@@ -42,6 +42,25 @@ describe("diffSections(d)", () => {
 });
 
 describe("formatValue(value)", () => {
+  test("transit-layer changes are counted in their own section, not listed; the summary counts every layer", () => {
+    // b drops the ride S 1→2 with its two stop nodes and their board/alight links, and closes the rail leg under it.
+    const rail = "rail:a <-> rail:b 30min id=rail:leg:a-b";
+    const ride =
+      "rail:a -> svc:S:f:1 8min type=rail-board id=transit:S:f:1:board\nsvc:S:f:1 -> svc:S:f:2 30min id=transit:S:f:1-2\n" +
+      "svc:S:f:2 -> rail:b 0min type=rail-alight id=transit:S:f:2:alight";
+    const t = diffSections(docOf(`${rail}\n${ride}`, "rail:a <-> rail:b 30min id=rail:leg:a-b closed=true"));
+    expect(t.map((x) => x.title)).toEqual(["Network diff: a → b", "Train services (transit layer)", "Links closed (2)"]);
+    expect(t[0]!.rows).toEqual([
+      ["Links", "0", "3", "2", "0", "0"],
+      ["Nodes", "0", "2", "", "", "0"],
+    ]);
+    expect(t[1]!.rows).toEqual([
+      ["Links", "0", "3", "0", "0", "0"],
+      ["Stop nodes", "0", "2", "", "", "0"],
+    ]);
+    expect(t[2]!.rows).toEqual([["rail:leg:a-b (2 links)", "rail", "", "rail:a ↔ rail:b"]]);
+  });
+
   test("rounds numbers to 4 decimals, joins lists, shows absent as —", () => {
     expect(formatValue(50.400000001)).toBe("50.4");
     expect(formatValue(["a", "b"])).toBe("a, b");
