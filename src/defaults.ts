@@ -3,6 +3,7 @@
  * CLI flags override these; the report's `parameters` block records the effective values.
  */
 import type { Layer } from "./model/network.ts";
+import type { CapacityQuery } from "./model/capacity-query.ts";
 import type { CheckRule } from "./model/check-rule.ts";
 
 /** Isochrone cutoffs, minutes (issue 2: 30, 60, 90, 120 and 180 min). Each must be > 0. */
@@ -17,31 +18,6 @@ export const TABLE_CUTOFFS_MIN: readonly number[] = [60, 120];
  * and access links. The station-leg `rail` layer is not ridden; it serves connectivity and capacity.
  */
 export const PASSENGER_LAYERS: readonly Layer[] = ["transit", "road", "access"];
-
-/** Which side of a capacity query a node belongs to. All given fields must match (AND). */
-export interface NodeSelector {
-  /** City adcodes (zone ids), e.g. ["310100"]. */
-  zoneIds?: string[];
-  /** Provinces (English), e.g. ["Anhui"]. */
-  provinces?: string[];
-  /** Bank of the Yangtze (node attribute `yangtzeBank`). */
-  yangtzeBank?: "north" | "south";
-}
-
-/** A max-flow/min-cut question between two groups of nodes on one layer. */
-export interface CapacityQuery {
-  /** Stable id used in reports, e.g. `road-north-to-south`. */
-  id: string;
-  /** Human label. */
-  label: string;
-  layer: Exclude<Layer, "access">;
-  /** Link attribute holding the capacity. */
-  capacityAttribute: "capacityVehPerHour" | "capacityMw" | "trainsPerDay";
-  /** Unit of the result, matching the attribute. */
-  unit: "veh/h" | "MW" | "trains/day";
-  from: NodeSelector;
-  to: NodeSelector;
-}
 
 /**
  * Capacity questions of issue 2: road north ↔ south of the Yangtze (veh/h), power Anhui → Shanghai (MW),

@@ -105,3 +105,81 @@ export class RegressionFoundError extends DeltanetError {
     super(message, code, 1);
   }
 }
+
+/** Options of an {@link IssueList}. */
+export interface IssueListOptions {
+  /** Most issues kept, in total or (with `perCode`) per issue code; integer ≥ 1, default 50. */
+  max?: number;
+  /** Cap each issue code separately instead of the whole list (default false). */
+  perCode?: boolean;
+  /**
+   * The issue that reports how many were left out (`count` ≥ 1; `code` is the capped code with `perCode`), appended
+   * after the kept issues. Default: `{ code: "too-many-issues", message: "<count> more issue(s) omitted" }`.
+   */
+  omitted?: (count: number, code: string | undefined) => Issue;
+}
+
+/**
+ * The one collector of input problems: add every problem found, keep at most `max` (so a file with a million bad
+ * lines still gives a readable report), then throw them all at once. Left-out problems are counted in one closing
+ * issue, never dropped silently.
+ * @example
+ * const issues = new IssueList({ max: 2 });
+ * for (const line of [1, 2, 3]) issues.add({ line, code: "bad", message: "bad line" });
+ * issues.list().length // 3: two kept, one "1 more issue(s) omitted"
+ * issues.throwIfAny("invalid-dimacs") // throws InputError with those 3 issues
+ */
+export class IssueList {
+  private readonly kept: Issue[] = [];
+  private readonly omittedByCode = new Map<string | undefined, number>();
+  private readonly keptByCode = new Map<string, number>();
+  private readonly max: number;
+  private readonly perCode: boolean;
+  private readonly omittedIssue: (count: number, code: string | undefined) => Issue;
+
+  constructor(options: IssueListOptions = {}) {
+    this.max = options.max ?? 50;
+    this.perCode = options.perCode ?? false;
+    this.omittedIssue = options.omitted ?? ((count) => ({ code: "too-many-issues", message: `${count} more issue(s) omitted` }));
+  }
+
+  /** Adds a problem: kept while under the cap, counted otherwise. */
+  add(issue: Issue): void {
+    const kept = this.perCode ? (this.keptByCode.get(issue.code) ?? 0) : this.kept.length;
+    if (kept < this.max) {
+      this.kept.push(issue);
+      if (this.perCode) this.keptByCode.set(issue.code, kept + 1);
+      return;
+    }
+    const key = this.perCode ? issue.code : undefined;
+    this.omittedByCode.set(key, (this.omittedByCode.get(key) ?? 0) + 1);
+  }
+
+  /** Adds every problem of `issues`, in order. */
+  addAll(issues: Iterable<Issue>): void {
+    for (const issue of issues) this.add(issue);
+  }
+
+  /** Number of problems added, kept or not. */
+  get count(): number {
+    let omitted = 0;
+    for (const n of this.omittedByCode.values()) omitted += n;
+    return this.kept.length + omitted;
+  }
+
+  /** The kept problems followed by one closing issue per capped list (or code) saying how many were left out. */
+  list(): Issue[] {
+    const out = [...this.kept];
+    for (const [code, count] of this.omittedByCode) out.push(this.omittedIssue(count, code));
+    return out;
+  }
+
+  /**
+   * Throws when any problem was added.
+   * @param code the error code of the thrown {@link InputError} (default `invalid-input`)
+   * @throws InputError with {@link list} as its issues (exit code 3)
+   */
+  throwIfAny(code = "invalid-input"): void {
+    if (this.count > 0) throw new InputError(this.list(), code);
+  }
+}

@@ -15,6 +15,7 @@ import type { ScenarioPerturbation } from "../engine/what-if-kernel.ts";
 import { closeFacilities, passengerLinkCount, type WhatIfModel } from "../engine/what-if-model.ts";
 import { PASSENGER_LAYERS } from "../defaults.ts";
 import { mulberry32, sampleIndexes } from "./random.ts";
+import { compareCodeUnits } from "../model/compare-code-units.ts";
 
 /** One scenario of a batch. */
 export interface BatchScenario {
@@ -32,7 +33,6 @@ export interface BatchScenario {
 /** Where generator problems are reported: a function giving the position of a path of the generator. */
 export type IssueLocator = (path: (string | number)[]) => Pick<Issue, "file" | "line" | "column" | "path">;
 
-const codeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The open facilities of `layer` that the model can perturb (a link in the passenger network or in a capacity
@@ -42,7 +42,7 @@ const codeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function openFacilities(model: WhatIfModel, layer: string): string[] {
   const out: string[] = [];
   for (const [id, f] of model.facilities) if (f.layer === layer && !f.allClosed) out.push(id);
-  return out.sort(codeUnits);
+  return out.sort(compareCodeUnits);
 }
 
 /**

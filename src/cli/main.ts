@@ -5,7 +5,7 @@
  */
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { didYouMean } from "../did-you-mean.ts";
+import { didYouMean } from "../model/did-you-mean.ts";
 import { DeltanetError, InputError, formatIssue } from "../errors.ts";
 import { DELTANET_VERSION } from "../version.ts";
 import { commands } from "./commands/index.ts";

@@ -3,7 +3,8 @@
  * network, connectivity of every layer and of the passenger network, and the capacity queries — assembled into a
  * {@link RunResult} with its provenance (engine version, input hashes).
  */
-import { DEFAULT_CAPACITY_QUERIES, DEFAULT_CUTOFFS_MIN, PASSENGER_LAYERS, type CapacityQuery } from "../defaults.ts";
+import { DEFAULT_CAPACITY_QUERIES, DEFAULT_CUTOFFS_MIN, PASSENGER_LAYERS } from "../defaults.ts";
+import type { CapacityQuery } from "../model/capacity-query.ts";
 import { INFRASTRUCTURE_LAYERS, type Layer, type Network } from "../model/network.ts";
 import { contentSha256 } from "../model/checksum.ts";
 import { assignRoad, type OdDemand } from "./assign.ts";

@@ -4,7 +4,7 @@
  * @see Ford & Fulkerson (1956), max-flow min-cut theorem; Dinic (1970) for the algorithm in src/algorithms/max-flow.ts.
  */
 import { maxFlow } from "../algorithms/max-flow.ts";
-import type { CapacityQuery, NodeSelector } from "../defaults.ts";
+import type { CapacityQuery, NodeSelector } from "../model/capacity-query.ts";
 import { InputError } from "../errors.ts";
 import type { Network, NodeAttributes } from "../model/network.ts";
 import type { CompiledNetwork } from "./compile.ts";

@@ -12,10 +12,8 @@ import { UsageError } from "../errors.ts";
 import type { Network } from "../model/network.ts";
 import type { CompiledNetwork } from "./compile.ts";
 import type { CityReachability } from "./run-result.ts";
+import { compareCodeUnits } from "../model/compare-code-units.ts";
 
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * The ordered city pairs with no path between them on `compiled` (typically the passenger view: rail + road + access).
@@ -39,7 +37,7 @@ export function cityReachability(network: Network, compiled: CompiledNetwork): C
   const centroids = network.filterNodes((_id, a) => a.kind === "centroid");
   const cities = centroids
     .map((id) => ({ id, zoneId: network.getNodeAttribute(id, "zoneId") ?? id }))
-    .sort((a, b) => byCodeUnits(a.id, b.id));
+    .sort((a, b) => compareCodeUnits(a.id, b.id));
   const indexes = cities.map(({ id }) => {
     const v = compiled.nodeIndex.get(id);
     if (v === undefined) throw new UsageError(`centroid ${id} is not in the compiled network`, "not-compiled");

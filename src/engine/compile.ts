@@ -13,7 +13,7 @@
  */
 import { buildCsr, type Csr } from "../algorithms/csr.ts";
 import type { ShortestPath } from "../algorithms/path.ts";
-import { InputError, UsageError, type Issue } from "../errors.ts";
+import { InputError, UsageError, type Issue, IssueList } from "../errors.ts";
 import { LAYERS, type Layer, type LinkAttributes, type Network } from "../model/network.ts";
 
 /** Most cost issues listed in one InputError; the rest are counted in a final `too-many-issues` issue. */
@@ -113,20 +113,20 @@ export function compileNetwork(network: Network, options: CompileOptions = {}): 
   const to: number[] = [];
   const costs: number[] = [];
   const closedFlags: number[] = [];
-  const issues: Issue[] = [];
-  let omitted = 0;
+  const issues = new IssueList({
+    max: MAX_COST_ISSUES,
+    omitted: (count) => ({ code: "too-many-issues", message: `${count} more link(s) with an invalid ${costField}` }),
+  });
   network.forEachEdge((id, attributes, source, target) => {
     if (!layerSet.has(attributes.layer)) return;
     const cost = costOption === "timeMin" ? attributes.timeMin : costOption(attributes, id);
     if (typeof cost !== "number" || !(cost >= 0)) {
-      if (issues.length < MAX_COST_ISSUES) {
-        const got = typeof cost === "string" ? JSON.stringify(cost) : String(cost);
-        issues.push({
-          code: "invalid-cost",
-          path: `links[${JSON.stringify(id)}].${costField}`,
-          message: `link "${id}" has ${costField} ${got}; expected a number ≥ 0 (or Infinity for impassable)`,
-        });
-      } else omitted++;
+      const got = typeof cost === "string" ? JSON.stringify(cost) : String(cost);
+      issues.add({
+        code: "invalid-cost",
+        path: `links[${JSON.stringify(id)}].${costField}`,
+        message: `link "${id}" has ${costField} ${got}; expected a number ≥ 0 (or Infinity for impassable)`,
+      });
       return;
     }
     linkIndex.set(id, linkIds.length);
@@ -136,10 +136,7 @@ export function compileNetwork(network: Network, options: CompileOptions = {}): 
     costs.push(cost);
     closedFlags.push(attributes.closed === true ? 1 : 0);
   });
-  if (issues.length > 0) {
-    if (omitted > 0) issues.push({ code: "too-many-issues", message: `${omitted} more link(s) with an invalid ${costField}` });
-    throw new InputError(issues, "invalid-cost");
-  }
+  issues.throwIfAny("invalid-cost");
   const closed = Uint8Array.from(closedFlags);
   const csr = buildCsr(nodeCount, Int32Array.from(from), Int32Array.from(to), Float64Array.from(costs), closed);
   return {

@@ -15,6 +15,7 @@ import { resolveClosed } from "../algorithms/search-arguments.ts";
 import { createZoneReachOutput, zoneReach, type ZoneReachNetwork } from "../algorithms/zone-reach.ts";
 import type { CompiledNetwork } from "./compile.ts";
 import type { CityIsochrone } from "./run-result.ts";
+import { compareCodeUnits } from "../model/compare-code-units.ts";
 
 /** Options of {@link computeIsochrones}. */
 export interface IsochroneOptions {
@@ -64,7 +65,7 @@ export interface ZoneCentroids {
 export function zoneCentroids(network: Network, compiled: CompiledNetwork): ZoneCentroids {
   const centroidIds = network
     .filterNodes((_id, a) => a.kind === "centroid")
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(compareCodeUnits);
   const zoneNodes = Int32Array.from(centroidIds, (id) => {
     const idx = compiled.nodeIndex.get(id);
     if (idx === undefined) throw new UsageError(`centroid ${id} is not in the compiled passenger network`, "not-compiled");

@@ -2,7 +2,7 @@
  * Run results: the plain-data shape of one scenario's analysis (isochrones, connectivity, capacity) that the report
  * layer formats and compares. Everything here is JSON-safe except where a field says otherwise.
  */
-import type { CapacityQuery } from "../defaults.ts";
+import type { CapacityQuery } from "../model/capacity-query.ts";
 import type { Issue } from "../errors.ts";
 import type { RoadAssignmentSummary } from "./assign.ts";
 import type { Layer } from "../model/network.ts";

@@ -7,7 +7,8 @@
  * one compiled view per layer of the capacity queries, and, after engine/pool `computeWhatIfBase`, the base outcome the
  * scenario metrics compare against. See engine/what-if-kernel.ts for the metric definitions.
  */
-import { BATCH_CUTOFFS_MIN, PASSENGER_LAYERS, type CapacityQuery } from "../defaults.ts";
+import { BATCH_CUTOFFS_MIN, PASSENGER_LAYERS } from "../defaults.ts";
+import type { CapacityQuery } from "../model/capacity-query.ts";
 import { UsageError } from "../errors.ts";
 import { LAYERS, type Layer, type Network } from "../model/network.ts";
 import { capacityQueryGroups } from "./capacity.ts";

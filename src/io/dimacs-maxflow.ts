@@ -10,7 +10,7 @@
  * `inf`, hex and values that overflow to Infinity are refused.
  */
 import { readFileSync } from "node:fs";
-import { InputError, type Issue } from "../errors.ts";
+import { InputError, type Issue, IssueList } from "../errors.ts";
 
 /** A max-flow problem in 0-based index arrays. */
 export interface DimacsMaxFlowProblem {
@@ -55,12 +55,11 @@ const NON_NEGATIVE_NUMBER = /^\d+(\.\d+)?([eE][+-]?\d+)?$/;
  * // { nodeCount: 2, fromIndex: Int32Array [0], toIndex: Int32Array [1], capacity: Float64Array [7], source: 0, sink: 1 }
  */
 export function parseDimacsMaxFlow(text: string, file: string): DimacsMaxFlowProblem {
-  const issues: Issue[] = [];
-  let omitted = 0;
-  const report = (line: number, column: number, code: string, message: string): void => {
-    if (issues.length < MAX_DIMACS_MAXFLOW_ISSUES) issues.push({ file, line, column, code, message, severity: "error" });
-    else omitted++;
-  };
+  const issues = new IssueList({
+    max: MAX_DIMACS_MAXFLOW_ISSUES,
+    omitted: (count) => ({ file, code: "too-many-issues", message: `${count} further issue(s) omitted`, severity: "error" }),
+  });
+  const report = (line: number, column: number, code: string, message: string): void => issues.add({ file, line, column, code, message, severity: "error" });
 
   const lines = text.split("\n");
   let nodeCount = -1;
@@ -182,10 +181,7 @@ export function parseDimacsMaxFlow(text: string, file: string): DimacsMaxFlowPro
       report(problemLine, 1, "count-mismatch", `problem line declares ${declaredArcs} arcs, the file has ${arcLines}`);
     }
   }
-  if (omitted > 0) {
-    issues.push({ file, code: "too-many-issues", message: `${omitted} further issue(s) omitted`, severity: "error" });
-  }
-  if (issues.length > 0) throw new InputError(issues, "invalid-dimacs-maxflow");
+  issues.throwIfAny("invalid-dimacs-maxflow");
   return {
     nodeCount,
     fromIndex: fromIndex.slice(0, arcCount),

@@ -9,7 +9,7 @@
  * @see https://pacechallenge.org/2016/treewidth/ (PACE 2016 track A input format `p tw`)
  */
 import { readFileSync } from "node:fs";
-import { InputError, type Issue } from "../errors.ts";
+import { InputError, type Issue, IssueList } from "../errors.ts";
 
 /** Most issues listed in one InputError; further ones are summarised in a final `too-many-issues` issue. */
 export const MAX_DIMACS_ISSUES = 20;
@@ -180,12 +180,8 @@ export function parseDimacs(text: Uint8Array | string, file = "<dimacs>"): Dimac
  * @example parseDimacsCarefully(new TextEncoder().encode("p sp 2 1\na 1 2 5\n")).costs // Float64Array [5]
  */
 export function parseDimacsCarefully(bytes: Uint8Array, file = "<dimacs>"): DimacsGraph {
-  const issues: Issue[] = [];
-  let omitted = 0;
-  const fail = (line: number, column: number, code: string, message: string) => {
-    if (issues.length < MAX_DIMACS_ISSUES) issues.push({ file, line, column, code, message });
-    else omitted++;
-  };
+  const issues = new IssueList({ max: MAX_DIMACS_ISSUES, omitted: (count) => ({ file, code: "too-many-issues", message: `${count} more issue(s) omitted` }) });
+  const fail = (line: number, column: number, code: string, message: string) => issues.add({ file, line, column, code, message });
 
   let format: "sp" | "tw" | undefined;
   let nodeCount = 0;
@@ -329,16 +325,13 @@ export function parseDimacsCarefully(bytes: Uint8Array, file = "<dimacs>"): Dima
     if (costs) costs[count] = cost;
     count++;
   }
-  if (format === undefined && issues.length === 0) {
+  if (format === undefined && issues.count === 0) {
     fail(Math.max(line, 1), 1, "missing-problem-line", `no "p sp n m" or "p tw n m" line`);
   }
-  if (format !== undefined && count < expected && issues.length === 0) {
+  if (format !== undefined && count < expected && issues.count === 0) {
     fail(problemLine, 1, "count-mismatch", `${count} ${format === "sp" ? "arcs" : "edges"} found, ${expected} declared`);
   }
-  if (issues.length > 0) {
-    if (omitted > 0) issues.push({ file, code: "too-many-issues", message: `${omitted} more issue(s) omitted` });
-    throw new InputError(issues, "invalid-dimacs");
-  }
+  issues.throwIfAny("invalid-dimacs");
   return { format: format as "sp" | "tw", nodeCount, fromNodes, toNodes, costs };
 }
 

@@ -29,7 +29,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { DEFAULT_BPR_ALPHA, DEFAULT_BPR_BETA } from "../defaults.ts";
-import { InputError, UsageError, type Issue } from "../errors.ts";
+import { InputError, UsageError, type Issue, IssueList } from "../errors.ts";
 import { addLink, addNode, createNetwork, type Layer, type LinkAttributes, type Network, type NodeAttributes } from "../model/network.ts";
 import { KM_PER_FOOT, KM_PER_MILE, M_PER_KM, MIN_PER_HOUR } from "../units.ts";
 import type { LinkTable, LinkTableLink } from "../model/link-table.ts";
@@ -103,21 +103,21 @@ interface CsvRecords {
   rows: { line: number; cells: Record<string, string> }[];
 }
 
-function parseCsv(text: string, file: string, required: readonly string[], issues: Issue[]): CsvRecords | undefined {
+function parseCsv(text: string, file: string, required: readonly string[], issues: IssueList): CsvRecords | undefined {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { info: true, bom: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
   } catch (e) {
-    issues.push({ file, code: "malformed-csv", message: `malformed CSV: ${(e as Error).message}` });
+    issues.add({ file, code: "malformed-csv", message: `malformed CSV: ${(e as Error).message}` });
     return undefined;
   }
   if (records.length === 0) {
-    issues.push({ file, line: 1, code: "empty-file", message: "no header row" });
+    issues.add({ file, line: 1, code: "empty-file", message: "no header row" });
     return undefined;
   }
   const header = records[0].record.map((h) => h.trim());
   const missing = required.filter((c) => !header.includes(c));
-  for (const c of missing) issues.push({ file, line: 1, path: c, code: "missing-column", message: `missing required column "${c}" (header: ${header.join(",")})` });
+  for (const c of missing) issues.add({ file, line: 1, path: c, code: "missing-column", message: `missing required column "${c}" (header: ${header.join(",")})` });
   if (missing.length > 0) return undefined;
   const rows: CsvRecords["rows"] = [];
   let previousEnd = records[0].info.lines;
@@ -126,7 +126,7 @@ function parseCsv(text: string, file: string, required: readonly string[], issue
     const line = previousEnd + 1;
     previousEnd = info.lines;
     if (record.length !== header.length) {
-      issues.push({ file, line, code: "ragged-row", message: `row has ${record.length} cells, the header ${header.length}` });
+      issues.add({ file, line, code: "ragged-row", message: `row has ${record.length} cells, the header ${header.length}` });
       continue;
     }
     const cells: Record<string, string> = {};
@@ -142,7 +142,7 @@ class RowReader {
     private readonly header: string[],
     private readonly line: number,
     private readonly cells: Record<string, string>,
-    private readonly issues: Issue[],
+    private readonly issues: IssueList,
   ) {}
 
   private where(column: string) {
@@ -157,7 +157,7 @@ class RowReader {
 
   required(column: string): string {
     const v = this.text(column);
-    if (v === undefined) this.issues.push({ ...this.where(column), code: "missing-value", message: `${column} is blank` });
+    if (v === undefined) this.issues.add({ ...this.where(column), code: "missing-value", message: `${column} is blank` });
     return v ?? "";
   }
 
@@ -165,12 +165,12 @@ class RowReader {
     const v = this.text(column);
     if (v === undefined || v.toLowerCase() === "nan") return undefined; // GMNS missingValues: "" and "NaN"
     if (!NUMBER.test(v) || (integer && !Number.isInteger(Number(v)))) {
-      this.issues.push({ ...this.where(column), code: "not-a-number", message: `${column} must be ${integer ? "an integer" : "a number"} (got ${JSON.stringify(v)})` });
+      this.issues.add({ ...this.where(column), code: "not-a-number", message: `${column} must be ${integer ? "an integer" : "a number"} (got ${JSON.stringify(v)})` });
       return undefined;
     }
     const n = Number(v);
     if (!check(n)) {
-      this.issues.push({ ...this.where(column), code: "invalid-value", message: `${column} must be ${expected} (got ${n})` });
+      this.issues.add({ ...this.where(column), code: "invalid-value", message: `${column} must be ${expected} (got ${n})` });
       return undefined;
     }
     return n;
@@ -180,7 +180,7 @@ class RowReader {
     const v = this.required(column).toLowerCase();
     if (v === "true" || v === "1") return true;
     if (v === "false" || v === "0") return false;
-    if (v !== "") this.issues.push({ ...this.where(column), code: "not-a-boolean", message: `${column} must be true or false (got ${JSON.stringify(v)})` });
+    if (v !== "") this.issues.add({ ...this.where(column), code: "not-a-boolean", message: `${column} must be true or false (got ${JSON.stringify(v)})` });
     return true;
   }
 }
@@ -203,7 +203,7 @@ export function parseGmns(
   options: GmnsReadOptions = {},
   name = "gmns",
 ): GmnsNetwork {
-  const issues: Issue[] = [];
+  const issues = new IssueList();
   let lengthUnit = options.units?.length;
   let speedUnit = options.units?.speed;
   let datasetName = name;
@@ -218,7 +218,7 @@ export function parseGmns(
   }
   const nodeCsv = parseCsv(texts.node, files.node, ["node_id", "x_coord", "y_coord"], issues);
   const linkCsv = parseCsv(texts.link, files.link, ["link_id", "from_node_id", "to_node_id", "directed"], issues);
-  if (!nodeCsv || !linkCsv) throw new InputError(issues);
+  if (!nodeCsv || !linkCsv) throw new InputError(issues.list());
 
   const nodes: GmnsNode[] = [];
   const nodeIds = new Set<string>();
@@ -227,9 +227,9 @@ export function parseGmns(
     const nodeId = r.required("node_id");
     const x = r.number("x_coord", Number.isFinite, "finite");
     const y = r.number("y_coord", Number.isFinite, "finite");
-    if (x === undefined && r.text("x_coord") === undefined) issues.push({ file: files.node, line, path: "x_coord", code: "missing-value", message: "x_coord is blank" });
-    if (y === undefined && r.text("y_coord") === undefined) issues.push({ file: files.node, line, path: "y_coord", code: "missing-value", message: "y_coord is blank" });
-    if (nodeIds.has(nodeId)) issues.push({ file: files.node, line, path: "node_id", code: "duplicate-id", message: `duplicate node_id "${nodeId}"` });
+    if (x === undefined && r.text("x_coord") === undefined) issues.add({ file: files.node, line, path: "x_coord", code: "missing-value", message: "x_coord is blank" });
+    if (y === undefined && r.text("y_coord") === undefined) issues.add({ file: files.node, line, path: "y_coord", code: "missing-value", message: "y_coord is blank" });
+    if (nodeIds.has(nodeId)) issues.add({ file: files.node, line, path: "node_id", code: "duplicate-id", message: `duplicate node_id "${nodeId}"` });
     nodeIds.add(nodeId);
     nodes.push({ line, nodeId, name: r.text("name"), x: x ?? Number.NaN, y: y ?? Number.NaN, nodeType: r.text("node_type"), zoneId: r.text("zone_id") });
   }
@@ -237,10 +237,10 @@ export function parseGmns(
   const lengthFactor = lengthUnit !== undefined ? GMNS_LENGTH_UNITS[lengthUnit.toLowerCase()] : undefined;
   const speedFactor = speedUnit !== undefined ? GMNS_SPEED_UNITS[speedUnit.toLowerCase()] : undefined;
   if (lengthUnit !== undefined && lengthFactor === undefined) {
-    issues.push({ file: files.config, path: "long_length", code: "unknown-unit", message: `long_length "${lengthUnit}" is not one of ${Object.keys(GMNS_LENGTH_UNITS).join(", ")}` });
+    issues.add({ file: files.config, path: "long_length", code: "unknown-unit", message: `long_length "${lengthUnit}" is not one of ${Object.keys(GMNS_LENGTH_UNITS).join(", ")}` });
   }
   if (speedUnit !== undefined && speedFactor === undefined) {
-    issues.push({ file: files.config, path: "speed", code: "unknown-unit", message: `speed "${speedUnit}" is not one of ${Object.keys(GMNS_SPEED_UNITS).join(", ")}` });
+    issues.add({ file: files.config, path: "speed", code: "unknown-unit", message: `speed "${speedUnit}" is not one of ${Object.keys(GMNS_SPEED_UNITS).join(", ")}` });
   }
   const links: GmnsLink[] = [];
   const linkIds = new Set<string>();
@@ -251,19 +251,19 @@ export function parseGmns(
     const fromNodeId = r.required("from_node_id");
     const toNodeId = r.required("to_node_id");
     const directed = r.boolean("directed");
-    if (linkIds.has(linkId)) issues.push({ file: files.link, line, path: "link_id", code: "duplicate-id", message: `duplicate link_id "${linkId}"` });
+    if (linkIds.has(linkId)) issues.add({ file: files.link, line, path: "link_id", code: "duplicate-id", message: `duplicate link_id "${linkId}"` });
     linkIds.add(linkId);
     for (const [column, id] of [["from_node_id", fromNodeId], ["to_node_id", toNodeId]] as const) {
-      if (id !== "" && !nodeIds.has(id)) issues.push({ file: files.link, line, path: column, code: "unknown-node", message: `link "${linkId}" refers to node "${id}", not in ${files.node}` });
+      if (id !== "" && !nodeIds.has(id)) issues.add({ file: files.link, line, path: column, code: "unknown-node", message: `link "${linkId}" refers to node "${id}", not in ${files.node}` });
     }
     const length = r.number("length", nonNegative, "≥ 0");
     const speed = r.number("free_speed", (v) => Number.isFinite(v) && v > 0, "> 0");
     if ((length !== undefined && lengthFactor === undefined) || (speed !== undefined && speedFactor === undefined)) {
       if (!unitIssue && lengthUnit === undefined && length !== undefined) {
-        issues.push({ file: files.link, line, path: "length", code: "missing-units", message: "lengths need config.csv long_length (km, m, mi or ft): units are never guessed" });
+        issues.add({ file: files.link, line, path: "length", code: "missing-units", message: "lengths need config.csv long_length (km, m, mi or ft): units are never guessed" });
       }
       if (!unitIssue && speedUnit === undefined && speed !== undefined) {
-        issues.push({ file: files.link, line, path: "free_speed", code: "missing-units", message: "speeds need config.csv speed (kph or mph): units are never guessed" });
+        issues.add({ file: files.link, line, path: "free_speed", code: "missing-units", message: "speeds need config.csv speed (kph or mph): units are never guessed" });
       }
       unitIssue = true;
     }
@@ -284,7 +284,7 @@ export function parseGmns(
     assign("vdfBeta", r.number("vdf_beta", nonNegative, "≥ 0"));
     links.push(link);
   }
-  if (issues.length > 0) throw new InputError(issues.slice(0, 50));
+  issues.throwIfAny();
   return { name: datasetName, nodeFile: files.node, linkFile: files.link, nodes, links };
 }
 
@@ -334,7 +334,7 @@ export interface GmnsImport {
  * @example gmnsToNetwork(readGmnsFolder("out/yrd-gmns")).network.size // 238 links (156 road + 82 centroid connectors)
  */
 export function gmnsToNetwork(gmns: GmnsNetwork): GmnsImport {
-  const issues: Issue[] = [];
+  const issues = new IssueList();
   const warnings: Issue[] = [];
   const network = createNetwork(gmns.name);
   const centroids = new Set<string>();
@@ -359,12 +359,12 @@ export function gmnsToNetwork(gmns: GmnsNetwork): GmnsImport {
     const where = { file: gmns.linkFile, line: link.line };
     const timeMin = linkTimeMin(link);
     if (timeMin === undefined) {
-      issues.push({ ...where, path: "vdf_fftt", code: "missing-time", message: `link "${link.linkId}" has neither vdf_fftt nor length and free_speed` });
+      issues.add({ ...where, path: "vdf_fftt", code: "missing-time", message: `link "${link.linkId}" has neither vdf_fftt nor length and free_speed` });
       continue;
     }
     const capacity = linkCapacity(link);
     if (capacity === undefined && link.capacityPerLaneVehPerHour !== undefined) {
-      issues.push({ ...where, path: "lanes", code: "missing-capacity-lanes", message: `link "${link.linkId}" has a per-lane capacity but no lanes` });
+      issues.add({ ...where, path: "lanes", code: "missing-capacity-lanes", message: `link "${link.linkId}" has a per-lane capacity but no lanes` });
       continue;
     }
     if ((link.vdfAlpha !== undefined && link.vdfAlpha !== DEFAULT_BPR_ALPHA) || (link.vdfBeta !== undefined && link.vdfBeta !== DEFAULT_BPR_BETA)) {
@@ -401,7 +401,7 @@ export function gmnsToNetwork(gmns: GmnsNetwork): GmnsImport {
       addLink(network, { ...base, id: `${link.linkId}:ba`, fromNodeId: link.toNodeId, toNodeId: link.fromNodeId });
     }
   }
-  if (issues.length > 0) throw new InputError(issues.slice(0, 50));
+  issues.throwIfAny();
   return { network, warnings };
 }
 
@@ -420,17 +420,17 @@ export type GmnsLinkTable = LinkTable & { nodeIds: string[]; zoneNodeIds: string
  * @example gmnsLinkTable(gmns).zoneNodeIds // ["zone:310100", …]
  */
 export function gmnsLinkTable(gmns: GmnsNetwork): GmnsLinkTable {
-  const issues: Issue[] = [];
+  const issues = new IssueList();
   const links: GmnsTableLink[] = [];
   for (const link of gmns.links) {
     const where = { file: gmns.linkFile, line: link.line };
     const t0 = linkTimeMin(link);
     if (t0 === undefined) {
-      issues.push({ ...where, path: "vdf_fftt", code: "missing-time", message: `link "${link.linkId}" has neither vdf_fftt nor length and free_speed` });
+      issues.add({ ...where, path: "vdf_fftt", code: "missing-time", message: `link "${link.linkId}" has neither vdf_fftt nor length and free_speed` });
       continue;
     }
     if (link.toll !== undefined && link.toll !== 0) {
-      issues.push({ ...where, path: "toll", code: "toll-without-value-of-time", message: `link "${link.linkId}" has toll ${link.toll}; GMNS declares no value of time to turn it into minutes` });
+      issues.add({ ...where, path: "toll", code: "toll-without-value-of-time", message: `link "${link.linkId}" has toll ${link.toll}; GMNS declares no value of time to turn it into minutes` });
       continue;
     }
     const row: GmnsTableLink = {
@@ -446,7 +446,7 @@ export function gmnsLinkTable(gmns: GmnsNetwork): GmnsLinkTable {
     links.push(row);
     if (!link.directed) links.push({ ...row, id: `${link.linkId}:ba`, fromNodeId: link.toNodeId, toNodeId: link.fromNodeId });
   }
-  if (issues.length > 0) throw new InputError(issues.slice(0, 50));
+  issues.throwIfAny();
   const zoneNodeIds = gmns.nodes.filter(isCentroid).map((n) => n.nodeId);
   return { name: gmns.name, nodeIds: gmns.nodes.map((n) => n.nodeId), zoneNodeIds, blockedNodeIds: zoneNodeIds, links };
 }

@@ -15,7 +15,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
-import { DEFAULT_CAPACITY_QUERIES, type CapacityQuery } from "../defaults.ts";
+import { DEFAULT_CAPACITY_QUERIES } from "../defaults.ts";
+import type { CapacityQuery } from "../model/capacity-query.ts";
 import { InputError, type Issue } from "../errors.ts";
 import { CHECK_RULE_TYPES, defaultRuleId, type CheckRule, type CheckRuleType, type RuleEntry, type RuleSet } from "../model/check-rule.ts";
 import { INFRASTRUCTURE_LAYERS } from "../model/network.ts";

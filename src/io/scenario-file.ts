@@ -16,7 +16,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { didYouMean, didYouMeanText } from "../did-you-mean.ts";
+import { didYouMean, didYouMeanText } from "../model/did-you-mean.ts";
 import { z } from "zod";
 import { ScenarioError, type Issue } from "../errors.ts";
 import { formatPath, parsePositioned, positionOf, yamlSyntaxIssue, type PathSegments, type PositionedDocument } from "./positions.ts";

@@ -31,7 +31,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { InputError, type Issue } from "../errors.ts";
+import { InputError, type Issue, IssueList } from "../errors.ts";
 import type { LinkTable, LinkTableLink } from "../model/link-table.ts";
 
 /** A `<TAG> value` line that the reader does not use, reported as a warning. */
@@ -175,12 +175,12 @@ function readMetadata(all: string[], file: string): Metadata {
   throw new InputError({ file, code: "tntp-metadata", message: "no <END OF METADATA> line" });
 }
 
-function metadataNumber(meta: Metadata, tag: string, file: string, integer: boolean, issues: Issue[]): number | undefined {
+function metadataNumber(meta: Metadata, tag: string, file: string, integer: boolean, issues: IssueList): number | undefined {
   const entry = meta.tags.get(tag);
   if (!entry) return undefined;
   const text = entry.value.split(/\s+/)[0] ?? "";
   if (!(integer ? INTEGER : NUMBER).test(text)) {
-    issues.push({ file, line: entry.line, path: `<${tag}>`, code: "not-a-number", message: `<${tag}> must be ${integer ? "an integer" : "a number"} (got ${JSON.stringify(entry.value)})` });
+    issues.add({ file, line: entry.line, path: `<${tag}>`, code: "not-a-number", message: `<${tag}> must be ${integer ? "an integer" : "a number"} (got ${JSON.stringify(entry.value)})` });
     return undefined;
   }
   return Number(text);
@@ -202,7 +202,7 @@ function metadataNumber(meta: Metadata, tag: string, file: string, integer: bool
 export function parseTntpNet(text: string, file: string): TntpNet {
   const all = lines(text);
   const meta = readMetadata(all, file);
-  const issues: Issue[] = [];
+  const issues = new IssueList();
   const warnings: Issue[] = [];
   const zoneCount = metadataNumber(meta, "NUMBER OF ZONES", file, true, issues);
   const nodeCount = metadataNumber(meta, "NUMBER OF NODES", file, true, issues);
@@ -211,7 +211,7 @@ export function parseTntpNet(text: string, file: string): TntpNet {
   const tollFactor = metadataNumber(meta, "TOLL FACTOR", file, false, issues) ?? 0;
   const distanceFactor = metadataNumber(meta, "DISTANCE FACTOR", file, false, issues) ?? 0;
   for (const [tag, value] of [["NUMBER OF ZONES", zoneCount], ["NUMBER OF NODES", nodeCount], ["NUMBER OF LINKS", linkCount]] as const) {
-    if (value === undefined && !meta.tags.has(tag)) issues.push({ file, code: "tntp-metadata", path: `<${tag}>`, message: `<${tag}> is missing` });
+    if (value === undefined && !meta.tags.has(tag)) issues.add({ file, code: "tntp-metadata", path: `<${tag}>`, message: `<${tag}> is missing` });
   }
   if (firstThruNode === undefined && !meta.tags.has("FIRST THRU NODE")) {
     firstThruNode = 1;
@@ -222,12 +222,12 @@ export function parseTntpNet(text: string, file: string): TntpNet {
     warnings.push({ file, line, severity: "warning", code: "tntp-unknown-tag", path: `<${tag}>`, message: `unknown metadata tag <${tag}> ${value} ignored` });
   }
   for (const [name, value] of [["TOLL FACTOR", tollFactor], ["DISTANCE FACTOR", distanceFactor]] as const) {
-    if (!(value >= 0)) issues.push({ file, line: meta.tags.get(name)?.line, path: `<${name}>`, code: "invalid-value", message: `<${name}> must be ≥ 0 (got ${value})` });
+    if (!(value >= 0)) issues.add({ file, line: meta.tags.get(name)?.line, path: `<${name}>`, code: "invalid-value", message: `<${name}> must be ≥ 0 (got ${value})` });
   }
   if (zoneCount !== undefined && nodeCount !== undefined && (zoneCount < 0 || zoneCount > nodeCount || nodeCount < 0)) {
-    issues.push({ file, line: meta.tags.get("NUMBER OF ZONES")?.line, path: "<NUMBER OF ZONES>", code: "invalid-value", message: `zones (${zoneCount}) must be between 0 and the node count (${nodeCount})` });
+    issues.add({ file, line: meta.tags.get("NUMBER OF ZONES")?.line, path: "<NUMBER OF ZONES>", code: "invalid-value", message: `zones (${zoneCount}) must be between 0 and the node count (${nodeCount})` });
   }
-  if (issues.length > 0) throw new InputError(issues);
+  issues.throwIfAny();
   const n = nodeCount as number;
 
   const links: TntpLink[] = [];
@@ -240,7 +240,7 @@ export function parseTntpNet(text: string, file: string): TntpNet {
     const index = links.length;
     const at = (column: string, token?: Token) => ({ file, line, column: token?.column, path: `links[${index}].${column}` });
     if (fields.length < 7) {
-      issues.push({ ...at(columns[fields.length]), code: "missing-column", message: `a link row needs at least 7 columns (init node … power), got ${fields.length}` });
+      issues.add({ ...at(columns[fields.length]), code: "missing-column", message: `a link row needs at least 7 columns (init node … power), got ${fields.length}` });
       continue;
     }
     if (fields.length > 10) {
@@ -255,7 +255,7 @@ export function parseTntpNet(text: string, file: string): TntpNet {
     fields.forEach((token, c) => {
       const integer = c < 2;
       if (!(integer ? INTEGER : NUMBER).test(token.text)) {
-        issues.push({ ...at(columns[c], token), code: "not-a-number", message: `${columns[c]} must be ${integer ? "an integer" : "a number"} (got ${JSON.stringify(token.text)})` });
+        issues.add({ ...at(columns[c], token), code: "not-a-number", message: `${columns[c]} must be ${integer ? "an integer" : "a number"} (got ${JSON.stringify(token.text)})` });
         ok = false;
       }
       values.push(Number(token.text));
@@ -265,35 +265,35 @@ export function parseTntpNet(text: string, file: string): TntpNet {
     const id = `${initNode}-${termNode}`;
     for (const [c, node] of [[0, initNode], [1, termNode]] as const) {
       if (node < 1 || node > n) {
-        issues.push({ ...at(columns[c], fields[c]), code: "invalid-node", message: `link ${id}: node ${node} is outside 1 … ${n}` });
+        issues.add({ ...at(columns[c], fields[c]), code: "invalid-node", message: `link ${id}: node ${node} is outside 1 … ${n}` });
         ok = false;
       }
     }
     if (!(capacity > 0)) {
-      issues.push({ ...at("capacity", fields[2]), code: "invalid-capacity", message: `link ${id}: capacity must be > 0 (got ${capacity})` });
+      issues.add({ ...at("capacity", fields[2]), code: "invalid-capacity", message: `link ${id}: capacity must be > 0 (got ${capacity})` });
       ok = false;
     }
     for (const c of [3, 4, 5, 6] as const) {
       if (!(values[c] >= 0)) {
-        issues.push({ ...at(columns[c], fields[c]), code: "invalid-value", message: `link ${id}: ${columns[c]} must be ≥ 0 (got ${values[c]})` });
+        issues.add({ ...at(columns[c], fields[c]), code: "invalid-value", message: `link ${id}: ${columns[c]} must be ≥ 0 (got ${values[c]})` });
         ok = false;
       }
     }
     if (toll !== undefined && !(toll >= 0)) {
-      issues.push({ ...at("toll", fields[8]), code: "invalid-value", message: `link ${id}: toll must be ≥ 0 (got ${toll})` });
+      issues.add({ ...at("toll", fields[8]), code: "invalid-value", message: `link ${id}: toll must be ≥ 0 (got ${toll})` });
       ok = false;
     }
     if (toll === undefined && tollFactor !== 0) {
-      issues.push({ ...at("toll"), code: "missing-toll", message: `link ${id}: <TOLL FACTOR> is ${tollFactor} but the row has no toll column` });
+      issues.add({ ...at("toll"), code: "missing-toll", message: `link ${id}: <TOLL FACTOR> is ${tollFactor} but the row has no toll column` });
       ok = false;
     }
     if (!ok) continue;
     links.push({ line, initNode, termNode, capacity, length, freeFlowTime, b, power, speed, toll, linkType });
   }
-  if (issues.length === 0 && links.length !== linkCount) {
-    issues.push({ file, line: meta.tags.get("NUMBER OF LINKS")?.line, path: "<NUMBER OF LINKS>", code: "link-count-mismatch", message: `<NUMBER OF LINKS> is ${linkCount} but the file has ${links.length} link rows` });
+  if (issues.count === 0 && links.length !== linkCount) {
+    issues.add({ file, line: meta.tags.get("NUMBER OF LINKS")?.line, path: "<NUMBER OF LINKS>", code: "link-count-mismatch", message: `<NUMBER OF LINKS> is ${linkCount} but the file has ${links.length} link rows` });
   }
-  if (issues.length > 0) throw new InputError(issues.slice(0, 50));
+  issues.throwIfAny();
   return { file, zoneCount: zoneCount as number, nodeCount: n, firstThruNode: firstThruNode as number, tollFactor, distanceFactor, links, warnings };
 }
 
@@ -311,34 +311,34 @@ export function parseTntpNet(text: string, file: string): TntpNet {
 export function parseTntpTrips(text: string, file: string, expectedZoneCount?: number): TntpTrips {
   const all = lines(text);
   const meta = readMetadata(all, file);
-  const issues: Issue[] = [];
+  const issues = new IssueList();
   const warnings: Issue[] = [];
   const zoneCount = metadataNumber(meta, "NUMBER OF ZONES", file, true, issues);
   const totalOdFlow = metadataNumber(meta, "TOTAL OD FLOW", file, false, issues);
   const demandMultiplier = metadataNumber(meta, "DEMAND MULTIPLIER", file, false, issues) ?? 1;
-  if (zoneCount === undefined && !meta.tags.has("NUMBER OF ZONES")) issues.push({ file, code: "tntp-metadata", path: "<NUMBER OF ZONES>", message: "<NUMBER OF ZONES> is missing" });
+  if (zoneCount === undefined && !meta.tags.has("NUMBER OF ZONES")) issues.add({ file, code: "tntp-metadata", path: "<NUMBER OF ZONES>", message: "<NUMBER OF ZONES> is missing" });
   if (zoneCount !== undefined && expectedZoneCount !== undefined && zoneCount !== expectedZoneCount) {
-    issues.push({ file, line: meta.tags.get("NUMBER OF ZONES")?.line, path: "<NUMBER OF ZONES>", code: "zone-count-mismatch", message: `<NUMBER OF ZONES> is ${zoneCount} but the network has ${expectedZoneCount} zones` });
+    issues.add({ file, line: meta.tags.get("NUMBER OF ZONES")?.line, path: "<NUMBER OF ZONES>", code: "zone-count-mismatch", message: `<NUMBER OF ZONES> is ${zoneCount} but the network has ${expectedZoneCount} zones` });
   }
-  if (!(demandMultiplier >= 0)) issues.push({ file, path: "<DEMAND MULTIPLIER>", code: "invalid-value", message: `<DEMAND MULTIPLIER> must be ≥ 0 (got ${demandMultiplier})` });
+  if (!(demandMultiplier >= 0)) issues.add({ file, path: "<DEMAND MULTIPLIER>", code: "invalid-value", message: `<DEMAND MULTIPLIER> must be ≥ 0 (got ${demandMultiplier})` });
   for (const [tag, { value, line }] of meta.tags) {
     if (["NUMBER OF ZONES", "TOTAL OD FLOW", "DEMAND MULTIPLIER"].includes(tag)) continue;
     warnings.push({ file, line, severity: "warning", code: "tntp-unknown-tag", path: `<${tag}>`, message: `unknown metadata tag <${tag}> ${value} ignored` });
   }
-  if (issues.length > 0) throw new InputError(issues);
+  issues.throwIfAny();
   const z = zoneCount as number;
   const demand = new Float64Array(z * z);
   const seen = new Uint8Array(z * z);
   let origin = -1;
   let sum = 0;
-  for (let i = meta.bodyStart; i < all.length && issues.length < 50; i++) {
+  for (let i = meta.bodyStart; i < all.length && issues.count < 50; i++) {
     const line = i + 1;
     const fields = tokens(all[i]);
     if (fields.length === 0) continue;
     if (/^origin$/i.test(fields[0].text)) {
       const token = fields[1];
       if (!token || !INTEGER.test(token.text) || Number(token.text) < 1 || Number(token.text) > z) {
-        issues.push({ file, line, column: token?.column ?? fields[0].column, path: "origin", code: "invalid-zone", message: `Origin must be a zone number 1 … ${z} (got ${JSON.stringify(token?.text ?? "")})` });
+        issues.add({ file, line, column: token?.column ?? fields[0].column, path: "origin", code: "invalid-zone", message: `Origin must be a zone number 1 … ${z} (got ${JSON.stringify(token?.text ?? "")})` });
         origin = -1;
         continue;
       }
@@ -352,30 +352,30 @@ export function parseTntpTrips(text: string, file: string, expectedZoneCount?: n
       const match = /^(\S+)\s*:\s*(\S+)$/.exec(part);
       const column = fields[0].column;
       if (!match) {
-        issues.push({ file, line, column, path: "entry", code: "malformed-entry", message: `expected "<destination> : <demand>;" (got ${JSON.stringify(part)})` });
+        issues.add({ file, line, column, path: "entry", code: "malformed-entry", message: `expected "<destination> : <demand>;" (got ${JSON.stringify(part)})` });
         continue;
       }
       if (origin < 0) {
-        issues.push({ file, line, column, path: "entry", code: "missing-origin", message: "a demand entry before any valid Origin line" });
+        issues.add({ file, line, column, path: "entry", code: "missing-origin", message: "a demand entry before any valid Origin line" });
         continue;
       }
       const [, destText, valueText] = match;
       if (!INTEGER.test(destText) || Number(destText) < 1 || Number(destText) > z) {
-        issues.push({ file, line, column, path: `origin ${origin + 1}`, code: "invalid-zone", message: `destination must be a zone number 1 … ${z} (got ${JSON.stringify(destText)})` });
+        issues.add({ file, line, column, path: `origin ${origin + 1}`, code: "invalid-zone", message: `destination must be a zone number 1 … ${z} (got ${JSON.stringify(destText)})` });
         continue;
       }
       if (!NUMBER.test(valueText)) {
-        issues.push({ file, line, column, path: `origin ${origin + 1} → ${destText}`, code: "not-a-number", message: `demand must be a number (got ${JSON.stringify(valueText)})` });
+        issues.add({ file, line, column, path: `origin ${origin + 1} → ${destText}`, code: "not-a-number", message: `demand must be a number (got ${JSON.stringify(valueText)})` });
         continue;
       }
       const value = Number(valueText);
       if (!(value >= 0)) {
-        issues.push({ file, line, column, path: `origin ${origin + 1} → ${destText}`, code: "invalid-demand", message: `demand must be ≥ 0 (got ${value})` });
+        issues.add({ file, line, column, path: `origin ${origin + 1} → ${destText}`, code: "invalid-demand", message: `demand must be ≥ 0 (got ${value})` });
         continue;
       }
       const index = origin * z + Number(destText) - 1;
       if (seen[index] !== 0) {
-        issues.push({ file, line, column, path: `origin ${origin + 1} → ${destText}`, code: "duplicate-entry", message: `the pair ${origin + 1} → ${destText} is listed twice` });
+        issues.add({ file, line, column, path: `origin ${origin + 1} → ${destText}`, code: "duplicate-entry", message: `the pair ${origin + 1} → ${destText} is listed twice` });
         continue;
       }
       seen[index] = 1;
@@ -383,7 +383,7 @@ export function parseTntpTrips(text: string, file: string, expectedZoneCount?: n
       sum += value;
     }
   }
-  if (issues.length > 0) throw new InputError(issues);
+  issues.throwIfAny();
   if (totalOdFlow !== undefined && Math.abs(sum - totalOdFlow) > 1e-6 * Math.max(1, Math.abs(totalOdFlow))) {
     warnings.push({ file, line: meta.tags.get("TOTAL OD FLOW")?.line, severity: "warning", code: "total-mismatch", path: "<TOTAL OD FLOW>", message: `<TOTAL OD FLOW> is ${totalOdFlow} but the entries sum to ${sum}` });
   }
@@ -392,7 +392,7 @@ export function parseTntpTrips(text: string, file: string, expectedZoneCount?: n
 
 /** Parses numeric rows of `_node`/`_flow` files (a first non-numeric line is the header). */
 function numericRows(text: string, file: string, minColumns: number, maxColumns: number, names: readonly string[]): { line: number; values: number[] }[] {
-  const issues: Issue[] = [];
+  const issues = new IssueList();
   const rows: { line: number; values: number[] }[] = [];
   const all = lines(text);
   let headerSeen = false;
@@ -405,17 +405,17 @@ function numericRows(text: string, file: string, minColumns: number, maxColumns:
     }
     const line = i + 1;
     if (fields.length < minColumns || fields.length > maxColumns) {
-      issues.push({ file, line, column: fields[0].column, path: `row`, code: "column-count", message: `expected ${minColumns === maxColumns ? minColumns : `${minColumns}–${maxColumns}`} columns (${names.join(", ")}), got ${fields.length}` });
+      issues.add({ file, line, column: fields[0].column, path: `row`, code: "column-count", message: `expected ${minColumns === maxColumns ? minColumns : `${minColumns}–${maxColumns}`} columns (${names.join(", ")}), got ${fields.length}` });
       continue;
     }
     const bad = fields.find((f) => !NUMBER.test(f.text));
     if (bad) {
-      issues.push({ file, line, column: bad.column, path: names[fields.indexOf(bad)], code: "not-a-number", message: `${names[fields.indexOf(bad)]} must be a number (got ${JSON.stringify(bad.text)})` });
+      issues.add({ file, line, column: bad.column, path: names[fields.indexOf(bad)], code: "not-a-number", message: `${names[fields.indexOf(bad)]} must be a number (got ${JSON.stringify(bad.text)})` });
       continue;
     }
     rows.push({ line, values: fields.map((f) => Number(f.text)) });
   }
-  if (issues.length > 0) throw new InputError(issues.slice(0, 50));
+  issues.throwIfAny();
   return rows;
 }
 
@@ -427,18 +427,18 @@ function numericRows(text: string, file: string, minColumns: number, maxColumns:
 export function parseTntpNodes(text: string, file: string): TntpNode[] {
   const rows = numericRows(text, file, 3, 3, ["node", "x", "y"]);
   const seen = new Set<number>();
-  const issues: Issue[] = [];
+  const issues = new IssueList();
   const nodes: TntpNode[] = [];
   for (const { line, values } of rows) {
     const [node, x, y] = values;
-    if (!Number.isInteger(node) || node < 1) issues.push({ file, line, path: "node", code: "invalid-node", message: `node must be an integer ≥ 1 (got ${node})` });
-    else if (seen.has(node)) issues.push({ file, line, path: "node", code: "duplicate-id", message: `node ${node} listed twice` });
+    if (!Number.isInteger(node) || node < 1) issues.add({ file, line, path: "node", code: "invalid-node", message: `node must be an integer ≥ 1 (got ${node})` });
+    else if (seen.has(node)) issues.add({ file, line, path: "node", code: "duplicate-id", message: `node ${node} listed twice` });
     else {
       seen.add(node);
       nodes.push({ node, x, y });
     }
   }
-  if (issues.length > 0) throw new InputError(issues);
+  issues.throwIfAny();
   return nodes;
 }
 
@@ -450,15 +450,15 @@ export function parseTntpNodes(text: string, file: string): TntpNode[] {
  */
 export function parseTntpFlows(text: string, file: string): TntpFlow[] {
   const rows = numericRows(text, file, 3, 4, ["from", "to", "volume", "cost"]);
-  const issues: Issue[] = [];
+  const issues = new IssueList();
   const flows = rows.map(({ line, values }) => {
     const [from, to, volume, cost] = values;
     if (!(volume >= 0) || (cost !== undefined && !(cost >= 0))) {
-      issues.push({ file, line, path: "volume", code: "invalid-value", message: `volume and cost must be ≥ 0 (got ${volume}, ${cost})` });
+      issues.add({ file, line, path: "volume", code: "invalid-value", message: `volume and cost must be ≥ 0 (got ${volume}, ${cost})` });
     }
     return { line, from, to, volume, cost };
   });
-  if (issues.length > 0) throw new InputError(issues);
+  issues.throwIfAny();
   return flows;
 }
 

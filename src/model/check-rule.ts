@@ -6,7 +6,7 @@
  * components of a layer, bridges and articulation points, population reached within a cutoff, max-flow between named
  * node groups, and (candidate only) an assignment's relative gap. Percentages are named `…Percent` (0–100 scale).
  */
-import type { CapacityQuery } from "../defaults.ts";
+import type { CapacityQuery } from "./capacity-query.ts";
 import type { SourcePosition } from "../errors.ts";
 
 /** Rule type codes (kebab-case, as in rules files), in documentation order. */

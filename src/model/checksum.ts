@@ -14,9 +14,15 @@
  */
 import { createHash } from "node:crypto";
 import type { Network } from "./network.ts";
+import { compareCodeUnits } from "./compare-code-units.ts";
 
-/** JSON text of a value with object keys sorted at every depth and `undefined` members dropped (as JSON.stringify). */
-function canonicalJson(value: unknown): string {
+/**
+ * The canonical JSON of deltanet: JSON text with object keys sorted by code units at every depth and `undefined`
+ * members dropped (as JSON.stringify drops them; an `undefined` array member becomes `null`). The one form hashed for
+ * checksums and compared for value equality.
+ * @example canonicalJson({ b: 1, a: [undefined, "x"] }) // '{"a":[null,"x"],"b":1}'
+ */
+export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") {
     const s = JSON.stringify(value);
     return s === undefined ? "null" : s;
@@ -25,12 +31,8 @@ function canonicalJson(value: unknown): string {
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record)
     .filter((k) => record[k] !== undefined)
-    .sort(byCodeUnits);
+    .sort(compareCodeUnits);
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(",")}}`;
-}
-
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -51,7 +53,7 @@ export function networkChecksum(network: Network): string {
   hash.update('{"nodes":[');
   network
     .nodes()
-    .sort(byCodeUnits)
+    .sort(compareCodeUnits)
     .forEach((id, i) => {
       if (i > 0) hash.update(",");
       hash.update(canonicalJson(network.getNodeAttributes(id)));
@@ -59,7 +61,7 @@ export function networkChecksum(network: Network): string {
   hash.update('],"links":[');
   network
     .edges()
-    .sort(byCodeUnits)
+    .sort(compareCodeUnits)
     .forEach((id, i) => {
       if (i > 0) hash.update(",");
       hash.update(canonicalJson(network.getEdgeAttributes(id)));

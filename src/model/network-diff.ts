@@ -9,6 +9,8 @@
  * order), attribute changes by attribute name: the same two networks always give the same diff.
  */
 import type { Layer, LinkAttributes, Network, NodeAttributes } from "./network.ts";
+import { canonicalJson } from "./checksum.ts";
+import { compareCodeUnits } from "./compare-code-units.ts";
 
 /** A node as listed in a diff. */
 export interface NodeRef {
@@ -50,33 +52,18 @@ export interface NetworkDiff {
   linksChanged: (LinkRef & { changes: AttributeChange[] })[];
 }
 
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** JSON with object keys sorted, for value equality. */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "undefined";
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  const rec = value as Record<string, unknown>;
-  return `{${Object.keys(rec)
-    .filter((k) => rec[k] !== undefined)
-    .sort(byCodeUnits)
-    .map((k) => `${JSON.stringify(k)}:${canonical(rec[k])}`)
-    .join(",")}}`;
-}
 
 function attributeChanges(a: object, b: object, ignore: ReadonlySet<string>): AttributeChange[] {
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
   const out: AttributeChange[] = [];
-  for (const key of [...keys].sort(byCodeUnits)) {
+  for (const key of [...keys].sort(compareCodeUnits)) {
     if (ignore.has(key)) continue;
     const va = ra[key];
     const vb = rb[key];
     if (va === undefined && vb === undefined) continue;
-    if (va !== undefined && vb !== undefined && canonical(va) === canonical(vb)) continue;
+    if (va !== undefined && vb !== undefined && canonicalJson(va) === canonicalJson(vb)) continue;
     out.push({ attribute: key, ...(va !== undefined ? { before: va } : {}), ...(vb !== undefined ? { after: vb } : {}) });
   }
   return out;
@@ -127,7 +114,7 @@ export function diffNetworks(a: Network, b: Network): NetworkDiff {
     linksReopened: [],
     linksChanged: [],
   };
-  for (const id of a.nodes().sort(byCodeUnits)) {
+  for (const id of a.nodes().sort(compareCodeUnits)) {
     if (!b.hasNode(id)) {
       diff.nodesRemoved.push(nodeRef(a, id));
       continue;
@@ -135,9 +122,9 @@ export function diffNetworks(a: Network, b: Network): NetworkDiff {
     const changes = attributeChanges(a.getNodeAttributes(id), b.getNodeAttributes(id), NO_IGNORED);
     if (changes.length > 0) diff.nodesChanged.push({ ...nodeRef(b, id), changes });
   }
-  for (const id of b.nodes().sort(byCodeUnits)) if (!a.hasNode(id)) diff.nodesAdded.push(nodeRef(b, id));
+  for (const id of b.nodes().sort(compareCodeUnits)) if (!a.hasNode(id)) diff.nodesAdded.push(nodeRef(b, id));
 
-  for (const id of a.edges().sort(byCodeUnits)) {
+  for (const id of a.edges().sort(compareCodeUnits)) {
     const la = a.getEdgeAttributes(id);
     if (!b.hasEdge(id)) {
       diff.linksRemoved.push(linkRef(la, id));
@@ -151,7 +138,7 @@ export function diffNetworks(a: Network, b: Network): NetworkDiff {
     const changes = attributeChanges(la, lb, IGNORED_LINK_ATTRIBUTES);
     if (changes.length > 0) diff.linksChanged.push({ ...linkRef(lb, id), changes });
   }
-  for (const id of b.edges().sort(byCodeUnits)) if (!a.hasEdge(id)) diff.linksAdded.push(linkRef(b.getEdgeAttributes(id), id));
+  for (const id of b.edges().sort(compareCodeUnits)) if (!a.hasEdge(id)) diff.linksAdded.push(linkRef(b.getEdgeAttributes(id), id));
   return diff;
 }
 

@@ -9,11 +9,12 @@
  * fails. Cases are listed in the runs' order (cities by zone id, layers as analysed, queries as defined), so the
  * result is deterministic.
  */
-import { CHECK_DROP_TOLERANCE_PERCENT, DEFAULT_CHECK_RULES, type CapacityQuery } from "../defaults.ts";
+import { CHECK_DROP_TOLERANCE_PERCENT, DEFAULT_CHECK_RULES } from "../defaults.ts";
+import type { CapacityQuery } from "../model/capacity-query.ts";
 import type { CapacityResult, CityIsochrone, LayerConnectivity, RunProvenance, RunResult } from "../engine/run-result.ts";
 import { InputError, type Issue } from "../errors.ts";
 import { defaultRuleId, type CheckRule, type CheckRuleType, type RuleSet } from "../model/check-rule.ts";
-import { didYouMean, didYouMeanText } from "../did-you-mean.ts";
+import { didYouMean, didYouMeanText } from "../model/did-you-mean.ts";
 import { assertComparable, type CompareOptions, type RunMismatch } from "./compare.ts";
 import { RESULT_SCHEMA_VERSION } from "../engine/run-result.ts";
 

@@ -6,6 +6,7 @@ import { diffCounts, type AttributeChange, type LinkRef, type NetworkDiff } from
 
 const TRANSIT_LAYER = "transit";
 import type { Section } from "./sections.ts";
+import { compareCodeUnits } from "../model/compare-code-units.ts";
 
 /** One side of a diff: the scenario and the checksums of its base and resulting networks. */
 export interface DiffSide {
@@ -30,9 +31,6 @@ export interface ScenarioDiff {
   diff: NetworkDiff;
 }
 
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * A value for a table cell: numbers to at most 4 decimals (JSON keeps them exact), lists joined, absent as "—".
@@ -163,7 +161,7 @@ export function diffSections(d: ScenarioDiff): Section[] {
     const key = (x: LinkRef & { change: AttributeChange }) =>
       `${x.facilityId}\u0000${x.change.attribute}\u0000${JSON.stringify(x.change.before)}\u0000${JSON.stringify(x.change.after)}`;
     const groups = groupByFacility(perAttribute, key).sort(
-      (x, y) => byCodeUnits(x.facilityId, y.facilityId) || byCodeUnits(x.links[0]!.change.attribute, y.links[0]!.change.attribute) || byCodeUnits(x.links[0]!.linkId, y.links[0]!.linkId),
+      (x, y) => compareCodeUnits(x.facilityId, y.facilityId) || compareCodeUnits(x.links[0]!.change.attribute, y.links[0]!.change.attribute) || compareCodeUnits(x.links[0]!.linkId, y.links[0]!.linkId),
     );
     sections.push({
       title: `Link attribute changes (${diff.linksChanged.length} links)`,

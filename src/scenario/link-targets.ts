@@ -6,7 +6,7 @@
  * ids sharing the unknown id's prefix up to its first ":" (`road:`, `rail:` …), or all ids when none share it.
  */
 import type { ScenarioIssue, WhereValue } from "../io/scenario-file.ts";
-import { didYouMean, didYouMeanText } from "../did-you-mean.ts";
+import { didYouMean, didYouMeanText } from "../model/did-you-mean.ts";
 import type { PathSegments } from "../io/positions.ts";
 import type { LinkAttributes, Network } from "../model/network.ts";
 import type { ScenarioContext } from "./modification.ts";

@@ -7,7 +7,7 @@
  * both ends must exist, so a typo in a node id is caught with a "did you mean".
  */
 import type { AddLinkValue, ScenarioIssue } from "../../io/scenario-file.ts";
-import { didYouMean, didYouMeanText } from "../../did-you-mean.ts";
+import { didYouMean, didYouMeanText } from "../../model/did-you-mean.ts";
 import { addLink, type LinkAttributes, type Network } from "../../model/network.ts";
 import { BaseModification, plural, type ModificationLog, type ScenarioContext } from "../modification.ts";
 import { facilityIndex, suggestId } from "../link-targets.ts";

@@ -3,7 +3,7 @@
  * the scenario's `asOfDate` for those links (e.g. "plan-2025" opens the chapter-5 projects due by 2025).
  */
 import type { OpenProjectValue, ScenarioIssue } from "../../io/scenario-file.ts";
-import { didYouMean, didYouMeanText } from "../../did-you-mean.ts";
+import { didYouMean, didYouMeanText } from "../../model/did-you-mean.ts";
 import type { Network, Project } from "../../model/network.ts";
 import { BaseModification, listIds, plural, type ModificationLog, type ScenarioContext } from "../modification.ts";
 import { facilityIndex } from "../link-targets.ts";

@@ -3,10 +3,8 @@
  * project names (scenario, rules and batch files, CLI-facing checks).
  */
 import { distance } from "fastest-levenshtein";
+import { compareCodeUnits } from "./compare-code-units.ts";
 
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Number of characters two strings share, counted with multiplicity (so a transposition shares all). */
 function sharedCharacters(a: string, b: string): number {
@@ -45,7 +43,7 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
     const d = distance(word, c);
     if (d > bestDistance) continue;
     const shared = sharedCharacters(word, c);
-    if (d < bestDistance || shared > bestShared || (shared === bestShared && best !== undefined && byCodeUnits(c, best) < 0)) {
+    if (d < bestDistance || shared > bestShared || (shared === bestShared && best !== undefined && compareCodeUnits(c, best) < 0)) {
       best = c;
       bestDistance = d;
       bestShared = shared;
