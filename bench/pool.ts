@@ -20,7 +20,7 @@ import { availableParallelism, cpus, loadavg, platform, release } from "node:os"
 import { resolve } from "node:path";
 import workerpool from "workerpool";
 import { readBatchFile } from "../src/io/batch-file.ts";
-import { prepareBatch, runWhatIfScenarios, type PreparedBatch } from "../src/batch/run-batch.ts";
+import { prepareBatch, runWhatIfScenarios, type PreparedBatch } from "../src/api/batch/run-batch.ts";
 import { computeWhatIfBase, createEnginePool, type EnginePool } from "../src/engine/pool.ts";
 import { msSince, summarize, type Summary } from "./support/stats.ts";
 import { REPO_ROOT } from "./support/graphs.ts";

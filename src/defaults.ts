@@ -157,12 +157,6 @@ export const GRAVITY_FALLBACK_ACCESS_MIN = 30;
 export const CHECK_MAX_RELATIVE_GAP = 1e-4;
 
 /**
- * Slack added to every `maxDropPercent` of a check rule, percentage points: drops smaller than this are floating-point
- * noise (a max-flow summed in another order), never a change of the network. 1e-9 % of 60,000 veh/h is 6e-7 veh/h.
- */
-export const CHECK_DROP_TOLERANCE_PERCENT = 1e-9;
-
-/**
  * Rules of `deltanet check` when no `--rules` file is given: strict, because the issue asks the job to fail when a
  * change breaks connectivity, shrinks commute reach or cuts capacity at all. Loosen them with a rules file
  * (`scenarios/check-rules.yaml` is an example). In order:

@@ -11,15 +11,17 @@ import { formatJson } from "../src/report/format.ts";
 import { InputError } from "../src/errors.ts";
 import { readRulesFile } from "../src/io/rules-file.ts";
 import { ruleReferencesOfRun } from "../src/report/check.ts";
-import { checkAnalyseOptions, checkScenarios, networkRuleReferences } from "../src/run-check.ts";
-import { diffScenarios, runScenario, sharedBaseNetwork } from "../src/run-scenario.ts";
+import { checkAnalyseOptions, checkScenarios, networkRuleReferences } from "../src/api/check.ts";
+import { diffScenarios } from "../src/api/diff.ts";
+import { analyseScenarioFile, sharedBaseNetwork } from "../src/api/inputs.ts";
+import { runScenario } from "../src/api/run.ts";
 
 const FIX = "test/fixtures/scenarios";
 const BASE = `${FIX}/baseline-2019.yaml`;
 const CLOSE = `${FIX}/check-close-sutong.yaml`;
 
-describe("checkScenarios(baseline, candidate) with the default rules", () => {
-  const r = checkScenarios(BASE, CLOSE);
+describe("checkScenarios({ baseline: baseline, candidate: candidate }) with the default rules", () => {
+  const r = checkScenarios({ baseline: BASE, candidate: CLOSE });
 
   test("fails the Sutong closure: Nantong's 60-min reach drops 20,474,897 → 7,726,635 (−62.26 %)", () => {
     // Nantong within 60 min before: itself (7,726,635) + Suzhou over Sutong (15 + 24 + 15 = 54 min; 12,748,262).
@@ -48,7 +50,7 @@ describe("checkScenarios(baseline, candidate, options)", () => {
   const dir = mkdtempSync(join(tmpdir(), "deltanet-check-"));
 
   test("a scenario checked against itself passes every rule (assignment-gap read from the run's road assignment)", () => {
-    const r = checkScenarios(BASE, BASE);
+    const r = checkScenarios({ baseline: BASE, candidate: BASE });
     expect(r.passed).toBe(true);
     expect(r.rules.map((x) => x.status)).toEqual(["pass", "pass", "pass", "pass", "pass", "pass", "pass", "pass"]);
   });
@@ -56,7 +58,7 @@ describe("checkScenarios(baseline, candidate, options)", () => {
   test("a rules file's population-reach cutoff (45 min) is added to the runs' cutoffs", () => {
     const rules = join(dir, "rules.yaml");
     writeFileSync(rules, "rules:\n  - type: population-reach\n    cutoffMin: 45\n    maxDropPercent: 0\n");
-    const r = checkScenarios(BASE, CLOSE, { rulesPath: rules });
+    const r = checkScenarios({ baseline: BASE, candidate: CLOSE, rulesPath: rules });
     expect(r.rules.map((x) => x.id)).toEqual(["population-reach-45min"]);
     // Nantong → Suzhou over Sutong is 54 min > 45: at 45 min Nantong reaches only itself, before and after.
     expect(r.rules[0]!.cases.find((c) => c.name.endsWith("(320600)"))).toMatchObject({ status: "pass", before: 7_726_635, after: 7_726_635 });
@@ -66,7 +68,7 @@ describe("checkScenarios(baseline, candidate, options)", () => {
     const ruleSet = readRulesFile("scenarios/check-rules.yaml");
     const analyse = checkAnalyseOptions(ruleSet, undefined);
     const before = networkRuleReferences(sharedBaseNetwork([BASE, CLOSE])!, analyse);
-    const after = ruleReferencesOfRun(runScenario(BASE, analyse));
+    const after = ruleReferencesOfRun(analyseScenarioFile(BASE, analyse));
     const cities = (refs: typeof before) => refs.cities.map((c) => `${c.zoneId} ${c.name}`).sort();
     expect(cities(before)).toEqual(cities(after));
     expect([before.layers, before.queryIds, before.cutoffsMin]).toEqual([after.layers, after.queryIds, after.cutoffsMin]);
@@ -80,7 +82,7 @@ describe("checkScenarios(baseline, candidate, options)", () => {
     writeFileSync(candidate, `name: bad-link\nextends: ${join(process.cwd(), BASE)}\nmodifications:\n  - type: close-link\n    links: [road:nowhere]\n`);
     let error: unknown;
     try {
-      checkScenarios(BASE, candidate, { rulesPath: rules });
+      checkScenarios({ baseline: BASE, candidate: candidate, rulesPath: rules });
     } catch (e) {
       error = e;
     }
@@ -94,22 +96,22 @@ describe("checkScenarios(baseline, candidate, options)", () => {
 
   test("takes a saved run document as the baseline", () => {
     const saved = join(dir, "baseline.json");
-    writeFileSync(saved, formatJson(runScenario(BASE)));
-    const r = checkScenarios(saved, CLOSE);
+    writeFileSync(saved, formatJson(runScenario({ scenario: BASE })));
+    const r = checkScenarios({ baseline: saved, candidate: CLOSE });
     expect(r.passed).toBe(false);
     expect(r.rules.find((x) => x.id === "population-reach-60min")!.status).toBe("fail");
   });
 });
 
-describe("diffScenarios(a, b)", () => {
+describe("diffScenarios({ a: a, b: b })", () => {
   test("the Sutong closure is two closed links and nothing else", () => {
-    const d = diffScenarios(BASE, CLOSE);
+    const d = diffScenarios({ a: BASE, b: CLOSE });
     expect(d.counts.total).toBe(2);
     expect(d.diff.linksClosed.map((l) => l.linkId)).toEqual(["road:crossing:sutong:ab", "road:crossing:sutong:ba"]);
     expect(d.a.baseChecksum).toBe(d.b.baseChecksum);
   });
   test("tiny plan-2025 adds the 2020 railway, Changtai and the GIL, and drops the border delays", () => {
-    const d = diffScenarios(BASE, `${FIX}/plan-2025.yaml`);
+    const d = diffScenarios({ a: BASE, b: `${FIX}/plan-2025.yaml` });
     // Opened: rail:leg:szb-nt (2 links), road:crossing:changtai (2), power:gil:sutong (2), plus the rail:nt station's
     // two access links that return with it (rail:nt comes back with its only in-service leg).
     expect(new Set(d.diff.linksAdded.map((l) => l.facilityId))).toEqual(new Set(["rail:leg:szb-nt", "road:crossing:changtai", "power:gil:sutong", "access:zone:nt-rail:nt"]));

@@ -4,7 +4,7 @@
  */
 
 // mulberry32 (32-bit state, Tommy Ettinger's public-domain generator) is the one the batch runner uses.
-export { mulberry32 } from "../../src/batch/random.ts";
+export { mulberry32 } from "../../src/api/batch/random.ts";
 
 /**
  * Uniform integer in min … max (inclusive) from a generator.

@@ -3,7 +3,6 @@
  * network, connectivity of every layer and of the passenger network, and the capacity queries — assembled into a
  * {@link RunResult} with its provenance (engine version, input hashes).
  */
-import { DEFAULT_CAPACITY_QUERIES, DEFAULT_CUTOFFS_MIN, PASSENGER_LAYERS } from "../defaults.ts";
 import type { CapacityQuery } from "../model/capacity-query.ts";
 import { INFRASTRUCTURE_LAYERS, type Layer, type Network } from "../model/network.ts";
 import { contentSha256 } from "../model/checksum.ts";
@@ -16,17 +15,20 @@ import { computeIsochrones } from "./isochrones.ts";
 import { RESULT_SCHEMA_VERSION, type RunAssignment, type LayerConnectivity, type RunProvenance, type RunResult } from "./run-result.ts";
 import { DELTANET_VERSION } from "../version.ts";
 
-/** Options of {@link analyseNetwork}; every field defaults to `src/defaults.ts`. */
+/** Options of {@link analyseNetwork}: all given (the library API fills them from `src/defaults.ts`). */
 export interface AnalyseOptions {
-  /** Isochrone cutoffs, minutes, > 0, strictly ascending. Default 30, 60, 90, 120, 180. */
-  cutoffsMin?: readonly number[];
-  capacityQueries?: readonly CapacityQuery[];
+  /** Isochrone cutoffs, minutes, > 0, strictly ascending. */
+  cutoffsMin: readonly number[];
+  /** Layers of the passenger network the isochrones and city reachability are computed on. */
+  passengerLayers: readonly Layer[];
+  /** Max-flow/min-cut questions, in report order. */
+  capacityQueries: readonly CapacityQuery[];
   /**
-   * Road traffic assignment (user equilibrium, src/engine/assign.ts): `true` (default) with the network's own
-   * gravity demand; `{ demand }` with a fixed OD matrix (veh/h), e.g. the before scenario's in a comparison, so that
-   * before and after differ by the network only; `false` to skip it.
+   * Road traffic assignment (user equilibrium, src/engine/assign.ts): `true` with the network's own gravity demand;
+   * `{ demand }` with a fixed OD matrix (veh/h), e.g. the before scenario's in a comparison, so that before and after
+   * differ by the network only; `false` to skip it.
    */
-  assignment?: boolean | { demand: OdDemand };
+  assignment: boolean | { demand: OdDemand };
 }
 
 /**
@@ -56,17 +58,19 @@ export function runProvenance(scenario: ScenarioInfo, parameters: RunResult["par
 }
 
 /**
- * Runs every analysis of issue 2 on `network`, plus the city reachability of issue 6 and the provenance.
+ * Runs every analysis on `network`: commute isochrones, city reachability, connectivity of every layer and of the
+ * passenger network, the capacity queries and the road assignment, with the result's provenance.
  * @param network the scenario-applied network (not modified)
  * @param scenario facts recorded in `scenario` and `provenance` (see {@link ScenarioInfo})
- * @param options cutoffs (minutes, > 0, ascending) and capacity queries; defaults from `src/defaults.ts`
+ * @param options cutoffs (minutes, > 0, ascending), passenger layers, capacity queries and the assignment
  * @throws UsageError (code `invalid-cutoff`) for bad cutoffs; InputError for links lacking a time or capacity.
  * @example analyseNetwork(applied.network, info).provenance.deltanetVersion // "0.1.0"
  */
-export function analyseNetwork(network: Network, scenario: ScenarioInfo, options: AnalyseOptions = {}): RunResult {
-  const cutoffsMin = [...(options.cutoffsMin ?? DEFAULT_CUTOFFS_MIN)];
-  const capacityQueries = [...(options.capacityQueries ?? DEFAULT_CAPACITY_QUERIES)];
-  const passenger = compileNetwork(network, { layers: [...PASSENGER_LAYERS] });
+export function analyseNetwork(network: Network, scenario: ScenarioInfo, options: AnalyseOptions): RunResult {
+  const cutoffsMin = [...options.cutoffsMin];
+  const capacityQueries = [...options.capacityQueries];
+  const passengerLayers = [...options.passengerLayers];
+  const passenger = compileNetwork(network, { layers: passengerLayers });
   const iso = computeIsochrones(network, passenger, { cutoffsMin });
   const assignment = runAssignment(network, options.assignment);
   const n = iso.zoneIds.length;
@@ -91,7 +95,7 @@ export function analyseNetwork(network: Network, scenario: ScenarioInfo, options
   const connectivity: LayerConnectivity[] = INFRASTRUCTURE_LAYERS.map((layer) => layerConnectivity(network, view(layer), layer));
   connectivity.push(layerConnectivity(network, passenger, "passenger"));
   const capacity = capacityQueries.map((q) => capacityBetween(network, view(q.layer), q));
-  const parameters: RunResult["parameters"] = { cutoffsMin, passengerLayers: [...PASSENGER_LAYERS], capacityQueries };
+  const parameters: RunResult["parameters"] = { cutoffsMin, passengerLayers, capacityQueries };
   const { fileSha256: _fileSha256, ...scenarioBlock } = scenario;
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
@@ -115,7 +119,7 @@ export function analyseNetwork(network: Network, scenario: ScenarioInfo, options
  */
 function runAssignment(network: Network, option: AnalyseOptions["assignment"]): RunAssignment | undefined {
   if (option === false) return undefined;
-  const r = assignRoad(network, option === undefined || option === true ? {} : { demand: option.demand });
+  const r = assignRoad(network, option === true ? {} : { demand: option.demand });
   const z = r.demand.zoneIds.length;
   const matrix: number[][] = [];
   for (let i = 0; i < z; i++) matrix.push(Array.from(r.demand.demandVehPerHour.subarray(i * z, (i + 1) * z)));

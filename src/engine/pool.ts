@@ -26,7 +26,6 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import workerpool from "workerpool";
-import { DEFAULT_TASK_TIMEOUT_S } from "../defaults.ts";
 import { DeltanetError, UsageError } from "../errors.ts";
 import { writeWhatIfBase, type WhatIfModel } from "./what-if-model.ts";
 import {
@@ -42,6 +41,7 @@ import {
   type WhatIfRuntime,
   type ZoneTimesResult,
 } from "./what-if-kernel.ts";
+import type { TaskFailureKind } from "../model/what-if-result.ts";
 
 /** Options of {@link createEnginePool}. */
 export interface EnginePoolOptions {
@@ -50,12 +50,11 @@ export interface EnginePoolOptions {
    * (`os.availableParallelism()`).
    */
   workers?: number;
-  /** A task running longer is killed with its worker, milliseconds, > 0. Default {@link DEFAULT_TASK_TIMEOUT_S} × 1000. */
+  /** A task running longer is killed with its worker, milliseconds, > 0. Default: no limit (`Infinity`). */
   taskTimeoutMs?: number;
 }
 
-/** How a task failed: it threw, its worker died (e.g. `process.exit`, out of memory), or it ran over the timeout. */
-export type TaskFailureKind = "error" | "worker-exit" | "timeout";
+export type { TaskFailureKind };
 
 /** A pool task that did not complete. `kind` says how; `message` carries the task's own error message. */
 export class TaskFailedError extends DeltanetError {
@@ -93,14 +92,14 @@ const WORKER_TERMINATE_TIMEOUT_MS = 250;
 /**
  * Validates pool options and fills defaults.
  * @throws UsageError code `invalid-workers` (not an integer ≥ 0) or `invalid-task-timeout` (not a number > 0).
- * @example resolvePoolOptions({ workers: 2 }) // { workers: 2, taskTimeoutMs: 600000 }
+ * @example resolvePoolOptions({ workers: 2, taskTimeoutMs: 600_000 }) // { workers: 2, taskTimeoutMs: 600000 }
  */
 export function resolvePoolOptions(options: EnginePoolOptions = {}): { workers: number; taskTimeoutMs: number } {
   const workers = options.workers ?? availableParallelism();
   if (typeof workers !== "number" || !Number.isInteger(workers) || workers < 0) {
     throw new UsageError(`workers must be an integer ≥ 0 (got ${String(workers)}); 0 runs tasks in the calling thread`, "invalid-workers");
   }
-  const taskTimeoutMs = options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_S * 1000;
+  const taskTimeoutMs = options.taskTimeoutMs ?? Infinity;
   if (typeof taskTimeoutMs !== "number" || !(taskTimeoutMs > 0)) {
     throw new UsageError(`taskTimeoutMs must be a number > 0 (got ${String(taskTimeoutMs)})`, "invalid-task-timeout");
   }
@@ -126,7 +125,7 @@ export function classifyTaskError(err: unknown, label: string, timeoutMs?: numbe
 
 /**
  * Creates an engine pool.
- * @param options `workers` (default: cores; 0 = in this thread), `taskTimeoutMs` (default 600,000 ms)
+ * @param options `workers` (default: cores; 0 = in this thread), `taskTimeoutMs` (default: no limit)
  * @returns the pool; call `terminate()` when done (worker threads keep the process alive)
  * @throws UsageError as {@link resolvePoolOptions}.
  * @example
@@ -156,7 +155,8 @@ function createWorkerPool(workers: number, taskTimeoutMs: number): EnginePool {
       // replacement worker was still loading; on expiry, cancel() terminates the worker (workerpool).
       const promise = pool.exec(method, params, {
         on: (event: unknown) => {
-          if (event !== TASK_STARTED || timer !== undefined) return;
+          // An unlimited task needs no timer (setTimeout would read Infinity as 1 ms).
+          if (event !== TASK_STARTED || timer !== undefined || !Number.isFinite(taskTimeoutMs)) return;
           timer = setTimeout(() => {
             timedOut = true;
             promise.cancel();

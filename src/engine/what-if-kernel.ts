@@ -38,6 +38,7 @@ import { maxFlow } from "../algorithms/max-flow.ts";
 import { createZoneReachOutput, zonePathLinks, zoneReach, type ZoneReachNetwork, type ZoneReachOutput } from "../algorithms/zone-reach.ts";
 import { UsageError } from "../errors.ts";
 import { openSharedArrays, type SharedArrays } from "./shared-arrays.ts";
+import type { MetricInfo } from "../model/what-if-result.ts";
 
 /** Event a worker emits when a task starts (engine/worker.ts); the pool starts the task's timeout clock on it. */
 export const TASK_STARTED = "deltanet:task-started";
@@ -56,13 +57,7 @@ export interface KernelCapacityQuery {
   capacityAttribute: string;
 }
 
-/** One metric of the metric vector: name and unit. */
-export interface MetricInfo {
-  /** e.g. `meanTimeIncreaseMin`, `populationWithin60MinChangePersons`, `maxFlowChange:road-north-to-south`. */
-  name: string;
-  /** e.g. `min`, `pairs`, `persons`, `veh/h`. */
-  unit: string;
-}
+export type { MetricInfo };
 
 /**
  * Everything a worker needs to open a model: plain data plus one SharedArrayBuffer (shared, not copied).

@@ -7,7 +7,6 @@
  * one compiled view per layer of the capacity queries, and, after engine/pool `computeWhatIfBase`, the base outcome the
  * scenario metrics compare against. See engine/what-if-kernel.ts for the metric definitions.
  */
-import { BATCH_CUTOFFS_MIN, PASSENGER_LAYERS } from "../defaults.ts";
 import type { CapacityQuery } from "../model/capacity-query.ts";
 import { UsageError } from "../errors.ts";
 import { LAYERS, type Layer, type Network } from "../model/network.ts";
@@ -19,8 +18,10 @@ import { linkWordCount, metricInfos, type KernelCapacityQuery, type MetricInfo, 
 
 /** Options of {@link buildWhatIfModel}. */
 export interface WhatIfModelOptions {
-  /** Isochrone cutoffs of the metrics, minutes, > 0, strictly ascending. Default {@link BATCH_CUTOFFS_MIN} (60, 120). */
-  cutoffsMin?: readonly number[];
+  /** Isochrone cutoffs of the metrics, minutes, > 0, strictly ascending (the library's default is 60 and 120). */
+  cutoffsMin: readonly number[];
+  /** Layers of the passenger network the commute metrics are computed on (the library's default: transit, road, access). */
+  passengerLayers: readonly Layer[];
   /** Capacity queries whose max-flow change is reported. Default none. */
   capacityQueries?: readonly CapacityQuery[];
 }
@@ -53,20 +54,20 @@ const zeroCost = () => 0;
 /**
  * Compiles `network` (already scenario-applied; closed links stay closed in the base) into a what-if model.
  * @param network the base network (not modified)
- * @param options cutoffs (default 60, 120 min) and capacity queries (default none)
+ * @param options cutoffs, passenger layers and capacity queries (default none)
  * @returns the model; its base outcome is not computed yet (see engine/pool `computeWhatIfBase`)
  * @throws UsageError code `invalid-cutoff` for bad cutoffs; InputError code `invalid-cost` for links without a valid
  *   time (engine/compile) and code `missing-capacity` for a link of a query's layer without a valid capacity.
  * @example
  * const model = buildWhatIfModel(applyScenario("scenarios/baseline-2019.yaml").network,
- *   { capacityQueries: DEFAULT_CAPACITY_QUERIES.filter((q) => q.layer === "road") });
+ *   { cutoffsMin: [60, 120], passengerLayers: ["transit", "road", "access"], capacityQueries: DEFAULT_CAPACITY_QUERIES.filter((q) => q.layer === "road") });
  * model.zoneIds.length // 41
  */
-export function buildWhatIfModel(network: Network, options: WhatIfModelOptions = {}): WhatIfModel {
-  const cutoffsMin = [...(options.cutoffsMin ?? BATCH_CUTOFFS_MIN)];
+export function buildWhatIfModel(network: Network, options: WhatIfModelOptions): WhatIfModel {
+  const cutoffsMin = [...options.cutoffsMin];
   checkCutoffs(cutoffsMin);
   const queries = [...(options.capacityQueries ?? [])];
-  const passenger = compileNetwork(network, { layers: [...PASSENGER_LAYERS] });
+  const passenger = compileNetwork(network, { layers: [...options.passengerLayers] });
   const zones = zoneCentroids(network, passenger);
   const layers = [...LAYERS];
   const linkLayer = Uint8Array.from(passenger.linkIds, (id) => layers.indexOf(network.getEdgeAttribute(id, "layer")));

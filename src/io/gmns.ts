@@ -28,7 +28,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { DEFAULT_BPR_ALPHA, DEFAULT_BPR_BETA } from "../defaults.ts";
 import { InputError, UsageError, type Issue, IssueList } from "../errors.ts";
 import { addLink, addNode, createNetwork, type Layer, type LinkAttributes, type Network, type NodeAttributes } from "../model/network.ts";
 import { KM_PER_FOOT, KM_PER_MILE, M_PER_KM, MIN_PER_HOUR } from "../units.ts";
@@ -320,6 +319,19 @@ function linkTimeMin(link: GmnsLink): number | undefined {
   return undefined;
 }
 
+/**
+ * The BPR volume-delay parameters of the deltanet road links a GMNS file is exchanged with (t = t0·(1 + alpha·(v/c)^beta),
+ * dimensionless): what the exporter writes as vdf_alpha/vdf_beta and what the importer compares with. The caller
+ * passes them (deltanet's own road links use `DEFAULT_BPR_ALPHA`/`DEFAULT_BPR_BETA` of src/defaults.ts); none is
+ * assumed here.
+ */
+export interface GmnsBpr {
+  /** BPR alpha, ≥ 0. */
+  alpha: number;
+  /** BPR beta (power), ≥ 0. */
+  beta: number;
+}
+
 /** Result of {@link gmnsToNetwork}. */
 export interface GmnsImport {
   network: Network;
@@ -331,9 +343,10 @@ export interface GmnsImport {
  * Converts a GMNS network into a deltanet network (mapping in the module header).
  * @throws InputError code `missing-time` naming the link when it has neither vdf_fftt nor length and free_speed;
  *   `missing-capacity-lanes` when `capacity` (per lane) is given without `lanes` and without capacity_veh_per_hour.
- * @example gmnsToNetwork(readGmnsFolder("out/yrd-gmns")).network.size // 238 links (156 road + 82 centroid connectors)
+ * @param bpr the BPR parameters of deltanet road links: VDF parameters that differ are reported (`vdf-not-kept`)
+ * @example gmnsToNetwork(readGmnsFolder("out/yrd-gmns"), { alpha: 0.15, beta: 4 }).network.size // 238 links (156 road + 82 centroid connectors)
  */
-export function gmnsToNetwork(gmns: GmnsNetwork): GmnsImport {
+export function gmnsToNetwork(gmns: GmnsNetwork, bpr: GmnsBpr): GmnsImport {
   const issues = new IssueList();
   const warnings: Issue[] = [];
   const network = createNetwork(gmns.name);
@@ -367,8 +380,8 @@ export function gmnsToNetwork(gmns: GmnsNetwork): GmnsImport {
       issues.add({ ...where, path: "lanes", code: "missing-capacity-lanes", message: `link "${link.linkId}" has a per-lane capacity but no lanes` });
       continue;
     }
-    if ((link.vdfAlpha !== undefined && link.vdfAlpha !== DEFAULT_BPR_ALPHA) || (link.vdfBeta !== undefined && link.vdfBeta !== DEFAULT_BPR_BETA)) {
-      warnings.push({ ...where, severity: "warning", code: "vdf-not-kept", path: "vdf_alpha", message: `link "${link.linkId}": vdf_alpha/vdf_beta ${link.vdfAlpha}/${link.vdfBeta} differ from the deltanet BPR defaults ${DEFAULT_BPR_ALPHA}/${DEFAULT_BPR_BETA} and are not kept (use gmnsLinkTable to assign with them)` });
+    if ((link.vdfAlpha !== undefined && link.vdfAlpha !== bpr.alpha) || (link.vdfBeta !== undefined && link.vdfBeta !== bpr.beta)) {
+      warnings.push({ ...where, severity: "warning", code: "vdf-not-kept", path: "vdf_alpha", message: `link "${link.linkId}": vdf_alpha/vdf_beta ${link.vdfAlpha}/${link.vdfBeta} differ from the deltanet BPR defaults ${bpr.alpha}/${bpr.beta} and are not kept (use gmnsLinkTable to assign with them)` });
     }
     if (link.toll !== undefined && link.toll !== 0) {
       warnings.push({ ...where, severity: "warning", code: "toll-not-kept", path: "toll", message: `link "${link.linkId}": toll ${link.toll} is not kept (deltanet links have no toll)` });
@@ -414,9 +427,10 @@ export type GmnsLinkTable = LinkTable & { nodeIds: string[]; zoneNodeIds: string
 /**
  * The assignment link table of a GMNS network: zones = centroid nodes (module header) in file order, all blocked;
  * t0 from vdf_fftt or length/free_speed; capacity per direction (links without one are uncongested: Infinity);
- * alpha/beta from vdf_alpha/vdf_beta, else the deltanet defaults 0.15/4; undirected links in both directions.
+ * alpha/beta from vdf_alpha/vdf_beta, which a link with a capacity must have (the volume-delay function is never
+ * guessed; an uncongested link without capacity needs none); undirected links in both directions.
  * Tolls are not converted to time (no value of time is declared): a non-zero toll is an InputError.
- * @throws InputError `missing-time`, `toll-without-value-of-time`.
+ * @throws InputError `missing-time`, `missing-vdf`, `toll-without-value-of-time`.
  * @example gmnsLinkTable(gmns).zoneNodeIds // ["zone:310100", …]
  */
 export function gmnsLinkTable(gmns: GmnsNetwork): GmnsLinkTable {
@@ -433,14 +447,22 @@ export function gmnsLinkTable(gmns: GmnsNetwork): GmnsLinkTable {
       issues.add({ ...where, path: "toll", code: "toll-without-value-of-time", message: `link "${link.linkId}" has toll ${link.toll}; GMNS declares no value of time to turn it into minutes` });
       continue;
     }
+    const capacityVehPerHour = linkCapacity(link) ?? Infinity;
+    const congestible = Number.isFinite(capacityVehPerHour);
+    if (congestible && (link.vdfAlpha === undefined || link.vdfBeta === undefined)) {
+      const missing = [link.vdfAlpha === undefined ? "vdf_alpha" : undefined, link.vdfBeta === undefined ? "vdf_beta" : undefined].filter((c) => c !== undefined);
+      issues.add({ ...where, path: missing[0], code: "missing-vdf", message: `link "${link.linkId}" has a capacity but no ${missing.join(" and ")}: the volume-delay function is never guessed` });
+      continue;
+    }
     const row: GmnsTableLink = {
       id: link.directed ? link.linkId : `${link.linkId}:ab`,
       fromNodeId: link.fromNodeId,
       toNodeId: link.toNodeId,
       freeFlowTimeMin: t0,
-      capacityVehPerHour: linkCapacity(link) ?? Infinity,
-      alpha: link.vdfAlpha ?? DEFAULT_BPR_ALPHA,
-      beta: link.vdfBeta ?? DEFAULT_BPR_BETA,
+      capacityVehPerHour,
+      // Without a capacity the link never congests: v/c is 0, so the BPR term vanishes whatever alpha and beta are.
+      alpha: link.vdfAlpha ?? 0,
+      beta: link.vdfBeta ?? 1,
       fixedCostMin: 0,
     };
     links.push(row);
@@ -457,6 +479,8 @@ export interface GmnsExportOptions {
   include?: (link: LinkAttributes) => boolean;
   /** Dataset name for config.csv. Default: the network's name. */
   datasetName?: string;
+  /** BPR parameters written as vdf_alpha/vdf_beta of the road links (deltanet's road-link BPR). */
+  bpr: GmnsBpr;
 }
 
 /** The three GMNS files as CSV text. */
@@ -485,9 +509,9 @@ const LINK_COLUMNS = [
  * links (empty on connectors, which are uncongested); `capacity` per lane = capacityVehPerHour / (lanes / 2) when the
  * lane count is even, else empty, and `capacity_veh_per_hour` always.
  * @throws UsageError code `missing-coordinates` naming a node without lon/lat (GMNS requires x_coord, y_coord).
- * @example networkToGmns(network).link.split("\n")[0] // "link_id,name,from_node_id,to_node_id,directed,length,…"
+ * @example networkToGmns(network, { bpr: { alpha: 0.15, beta: 4 } }).link.split("\n")[0] // "link_id,name,from_node_id,to_node_id,directed,length,…"
  */
-export function networkToGmns(network: Network, options: GmnsExportOptions = {}): GmnsFiles {
+export function networkToGmns(network: Network, options: GmnsExportOptions): GmnsFiles {
   const include = options.include ?? ((l: LinkAttributes) => l.layer === "road" || (l.layer === "access" && l.linkType === "centroid-connector"));
   const linkRows: string[] = [LINK_COLUMNS.join(",")];
   const used = new Set<string>();
@@ -511,8 +535,8 @@ export function networkToGmns(network: Network, options: GmnsExportOptions = {})
       lanes: lanesPerDirection,
       allowed_uses: "auto",
       vdf_fftt: a.timeMin,
-      vdf_alpha: road ? DEFAULT_BPR_ALPHA : undefined,
-      vdf_beta: road ? DEFAULT_BPR_BETA : undefined,
+      vdf_alpha: road ? options.bpr.alpha : undefined,
+      vdf_beta: road ? options.bpr.beta : undefined,
       capacity_veh_per_hour: a.capacityVehPerHour,
     };
     linkRows.push(LINK_COLUMNS.map((c) => csvCell(cells[c])).join(","));
@@ -542,9 +566,9 @@ export function networkToGmns(network: Network, options: GmnsExportOptions = {})
  * Writes {@link networkToGmns} as `node.csv`, `link.csv`, `config.csv` into `dir` (created if needed); each file is
  * written to a temporary name and renamed, so a failure leaves no partial file.
  * @throws UsageError as networkToGmns; filesystem errors as thrown by node:fs.
- * @example writeGmnsFolder("out/yrd-gmns", network) // writes out/yrd-gmns/{node,link,config}.csv
+ * @example writeGmnsFolder("out/yrd-gmns", network, { bpr: { alpha: 0.15, beta: 4 } }) // writes out/yrd-gmns/{node,link,config}.csv
  */
-export function writeGmnsFolder(dir: string, network: Network, options: GmnsExportOptions = {}): void {
+export function writeGmnsFolder(dir: string, network: Network, options: GmnsExportOptions): void {
   const files = networkToGmns(network, options);
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of [["node.csv", files.node], ["link.csv", files.link], ["config.csv", files.config]] as const) {

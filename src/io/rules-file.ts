@@ -15,7 +15,6 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
-import { DEFAULT_CAPACITY_QUERIES } from "../defaults.ts";
 import type { CapacityQuery } from "../model/capacity-query.ts";
 import { InputError, type Issue } from "../errors.ts";
 import { CHECK_RULE_TYPES, defaultRuleId, type CheckRule, type CheckRuleType, type RuleEntry, type RuleSet } from "../model/check-rule.ts";
@@ -99,7 +98,7 @@ function withIdHint(issue: ScenarioIssue): ScenarioIssue {
  * @example parseRulesText("rules:\n  - type: max-flw\n", "r.yaml").issues[0]
  * // { file: "r.yaml", line: 2, column: 11, path: "rules[0].type", code: "unknown-rule-type", suggestion: "max-flow", … }
  */
-export function parseRulesText(text: string, file: string): ParsedRules {
+export function parseRulesText(text: string, file: string, reservedQueryIds: readonly string[] = []): ParsedRules {
   const parsed = parseYamlMapping(text, file, "rules", 'a "rules" list');
   if ("issue" in parsed) return { issues: [parsed.issue] };
   const { source, root } = parsed;
@@ -142,7 +141,7 @@ export function parseRulesText(text: string, file: string): ParsedRules {
   });
 
   const capacityQueries: CapacityQuery[] = [];
-  const queryIds = new Map<string, string>(DEFAULT_CAPACITY_QUERIES.map((q) => [q.id, "a default capacity query"]));
+  const queryIds = new Map<string, string>(reservedQueryIds.map((id) => [id, "a default capacity query"]));
   const rawQueries = Array.isArray(raw.capacityQueries) ? raw.capacityQueries : [];
   rawQueries.forEach((q, index) => {
     const base = ["capacityQueries", index] as const;
@@ -190,11 +189,11 @@ export function parseRulesText(text: string, file: string): ParsedRules {
  *   `file-not-found` when the file does not exist)
  * @example readRulesFile("scenarios/check-rules.yaml").rules.map((r) => r.id)[0] // "reachability"
  */
-export function readRulesFile(path: string): RuleSet {
+export function readRulesFile(path: string, reservedQueryIds: readonly string[] = []): RuleSet {
   if (!existsSync(path)) {
     throw new InputError({ file: path, path: "", code: "file-not-found", message: "rules file not found" }, "invalid-rules");
   }
-  const { ruleSet, issues } = parseRulesText(readFileSync(path, "utf8"), path);
+  const { ruleSet, issues } = parseRulesText(readFileSync(path, "utf8"), path, reservedQueryIds);
   if (!ruleSet) throw new InputError(issues as Issue[], "invalid-rules");
   return ruleSet;
 }

@@ -2,7 +2,6 @@
  * Report sections: turns a run or a comparison into titled tables of display strings, the one model that the
  * terminal-table and markdown formatters both render (so the two never disagree).
  */
-import { DEFAULT_CUTOFFS_MIN, TABLE_CUTOFFS_MIN } from "../defaults.ts";
 import type { RunResult } from "../engine/run-result.ts";
 import type { ComparisonResult } from "./compare.ts";
 
@@ -158,14 +157,15 @@ export function runSections(run: RunResult): Section[] {
 }
 
 /**
- * Sections for `deltanet compare`: per city the population reached before/after/change within 60 and 120 min when the
- * runs used the default cutoffs (the table stays readable), or within every cutoff the runs used otherwise (the
- * cutoffs given with `--cutoff-min`).
+ * Sections for `deltanet compare`: per city the population reached before/after/change within each of `shownCutoffsMin`
+ * (those the runs did not use are left out), then connectivity, capacity and the assignment.
+ * @param cmp the comparison
+ * @param shownCutoffsMin cutoffs shown in the per-city table, minutes (the CLI shows 60 and 120 for the default
+ *   cutoffs, so the table stays readable, and every cutoff given with `--cutoff-min` otherwise)
  */
-export function comparisonSections(cmp: ComparisonResult): Section[] {
+export function comparisonSections(cmp: ComparisonResult, shownCutoffsMin: readonly number[]): Section[] {
   const cutoffs = cmp.parameters.cutoffsMin;
-  const isDefault = cutoffs.length === DEFAULT_CUTOFFS_MIN.length && cutoffs.every((c, i) => c === DEFAULT_CUTOFFS_MIN[i]);
-  const shown = isDefault ? TABLE_CUTOFFS_MIN.filter((c) => cutoffs.includes(c)) : [...cutoffs];
+  const shown = shownCutoffsMin.filter((c) => cutoffs.includes(c));
   const headers = ["City", "Province"];
   const align: Section["align"] = ["left", "left"];
   for (const c of shown) {

@@ -5,12 +5,12 @@
  */
 import { describe, expect, test } from "vitest";
 import { readNetworkFolder } from "../../src/io/network-file.ts";
-import { checkScenarios } from "../../src/run-check.ts";
+import { checkScenarios } from "../../src/api/check.ts";
 
 const S = "scenarios";
 
 describe("deltanet check --baseline baseline-2019 --candidate whatif-close-sutong-bridge (default rules)", () => {
-  const r = checkScenarios(`${S}/baseline-2019.yaml`, `${S}/whatif-close-sutong-bridge.yaml`);
+  const r = checkScenarios({ baseline: `${S}/baseline-2019.yaml`, candidate: `${S}/whatif-close-sutong-bridge.yaml` });
   const rule = (id: string) => r.rules.find((x) => x.id === id)!;
 
   test("fails", () => {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from "vitest";
 import { dijkstra } from "graphology-shortest-path";
-import { compareScenarios, runScenario } from "../../src/run-scenario.ts";
+import { compareScenarios } from "../../src/api/compare.ts";
+import { runScenario } from "../../src/api/run.ts";
 import { applyScenario } from "../../src/scenario/apply-scenario.ts";
 import { PASSENGER_LAYERS } from "../../src/defaults.ts";
 import { formatJson } from "../../src/report/format.ts";
@@ -39,7 +40,7 @@ describe("baseline-2019 on the bundled network", () => {
 });
 
 describe("compare baseline-2019 → plan-2025 on the bundled data", () => {
-  const cmp = compareScenarios(`${S}/baseline-2019.yaml`, `${S}/plan-2025.yaml`);
+  const cmp = compareScenarios({ before: `${S}/baseline-2019.yaml`, after: `${S}/plan-2025.yaml` });
 
   test("holds the isochrones of all 41 cities at 30/60/90/120/180 min with population", () => {
     expect(cmp.isochrones).toHaveLength(41);
@@ -116,13 +117,13 @@ describe("compare baseline-2019 → plan-2025 on the bundled data", () => {
   });
 
   test("is deterministic: the same inputs give byte-identical JSON", () => {
-    const again = compareScenarios(`${S}/baseline-2019.yaml`, `${S}/plan-2025.yaml`);
+    const again = compareScenarios({ before: `${S}/baseline-2019.yaml`, after: `${S}/plan-2025.yaml` });
     expect(formatJson(again)).toBe(formatJson(cmp));
   });
 });
 
 describe("what-if: close the Sutong bridge", () => {
-  const cmp = compareScenarios(`${S}/baseline-2019.yaml`, `${S}/whatif-close-sutong-bridge.yaml`);
+  const cmp = compareScenarios({ before: `${S}/baseline-2019.yaml`, after: `${S}/whatif-close-sutong-bridge.yaml` });
   test("never raises any city's reach, and lowers someone's", () => {
     let lost = 0;
     for (const c of cmp.isochrones) {
@@ -147,7 +148,7 @@ describe("what-if: close the Sutong bridge", () => {
 
 describe("what-if: no border tolls", () => {
   test("never lowers reach and shortens some trips", () => {
-    const cmp = compareScenarios(`${S}/baseline-2019.yaml`, `${S}/whatif-no-border-tolls.yaml`);
+    const cmp = compareScenarios({ before: `${S}/baseline-2019.yaml`, after: `${S}/whatif-no-border-tolls.yaml` });
     for (const c of cmp.isochrones) for (const r of c.byCutoff) expect(r.changePopulationPersons).toBeGreaterThanOrEqual(0);
     const b = cmp.runs.before.travelTimeMin.matrix.flat();
     const a = cmp.runs.after.travelTimeMin.matrix.flat();
@@ -164,7 +165,7 @@ describe("what-if: no border tolls", () => {
 
 describe("isochrone times on the bundled plan-2025 network agree with graphology-shortest-path", () => {
   const applied = applyScenario(`${S}/plan-2025.yaml`);
-  const run = runScenario(`${S}/plan-2025.yaml`);
+  const run = runScenario({ scenario: `${S}/plan-2025.yaml` });
   const net: Network = applied.network;
   const passenger = new Set<string>(PASSENGER_LAYERS);
   const weight = (_e: string, a: { layer: string; closed?: boolean; timeMin?: number }) =>

@@ -8,7 +8,9 @@ import { analyseNetwork, type ScenarioInfo } from "../../src/engine/analyse.ts";
 import { compileNetwork } from "../../src/engine/compile.ts";
 import { computeIsochrones } from "../../src/engine/isochrones.ts";
 import { capacityBetween } from "../../src/engine/capacity.ts";
-import { runScenario, compareScenarios } from "../../src/run-scenario.ts";
+import { compareScenarios } from "../../src/api/compare.ts";
+import { runScenario } from "../../src/api/run.ts";
+import { PASSENGER_LAYERS } from "../../src/defaults.ts";
 import { UsageError } from "../../src/errors.ts";
 import { tinyNetwork } from "../support/tiny-network.ts";
 
@@ -20,7 +22,7 @@ function reach(run: ReturnType<typeof runScenario>, zoneId: string, cutoffMin: n
 }
 
 describe("runScenario(tiny-delta baseline-2019) — hand-derived door-to-door times", () => {
-  const run = runScenario(`${FIX}/baseline-2019.yaml`);
+  const run = runScenario({ scenario: `${FIX}/baseline-2019.yaml` });
   const iz = run.travelTimeMin.zoneIds;
   const t = (o: string, d: string) => run.travelTimeMin.matrix[iz.indexOf(o)]![iz.indexOf(d)];
 
@@ -46,7 +48,7 @@ describe("runScenario(tiny-delta baseline-2019) — hand-derived door-to-door ti
 });
 
 describe("compareScenarios(tiny baseline, tiny plan-2025)", () => {
-  const cmp = compareScenarios(`${FIX}/baseline-2019.yaml`, `${FIX}/plan-2025.yaml`);
+  const cmp = compareScenarios({ before: `${FIX}/baseline-2019.yaml`, after: `${FIX}/plan-2025.yaml` });
   test("Nantong gets closer (107 → 102 min without the border delay); Yancheng stays out of reach", () => {
     const m = cmp.runs.after.travelTimeMin;
     const t = (o: string, d: string) => m.matrix[m.zoneIds.indexOf(o)]![m.zoneIds.indexOf(d)];
@@ -152,7 +154,7 @@ describe("analyseNetwork(network, info)", () => {
       node zone:a zoneId=A populationPersons=1 province=Shanghai yangtzeBank=south
       node zone:b zoneId=B populationPersons=1 province=Jiangsu yangtzeBank=north
     `);
-    const run = analyseNetwork(net, INFO, { cutoffsMin: [30], capacityQueries: [] });
+    const run = analyseNetwork(net, INFO, { cutoffsMin: [30], passengerLayers: PASSENGER_LAYERS, capacityQueries: [], assignment: true });
     expect(run.connectivity.map((c) => c.layer)).toEqual(["rail", "road", "water", "power", "passenger"]);
     const road = run.connectivity.find((c) => c.layer === "road")!;
     // road:a–road:b is the only facility: a bridge; 2 nodes, no articulation point.

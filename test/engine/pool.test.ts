@@ -10,13 +10,14 @@ import { buildWhatIfModel, closeFacilities, type WhatIfModel } from "../../src/e
 import type { Network } from "../../src/model/network.ts";
 import { applyScenario } from "../../src/scenario/apply-scenario.ts";
 import { UsageError } from "../../src/errors.ts";
+import { WHAT_IF_DEFAULTS } from "../support/what-if-defaults.ts";
 
 const base = applyScenario("test/fixtures/scenarios/batch-base.yaml").network;
 const ROAD_QUERIES = DEFAULT_CAPACITY_QUERIES.filter((q) => q.layer === "road");
 const ROAD_FACILITIES = ["road:G15:nt-yc", "road:G2:sh-sz", "road:G40:sh-nt", "road:crossing:sutong"];
 
 function model(network: Network = base): WhatIfModel {
-  return buildWhatIfModel(network, { capacityQueries: ROAD_QUERIES });
+  return buildWhatIfModel(network, { ...WHAT_IF_DEFAULTS, capacityQueries: ROAD_QUERIES });
 }
 
 /** Base plus every single and double closure, as bytes. */
@@ -131,7 +132,8 @@ describe("resolvePoolOptions(options) / classifyTaskError(err, label)", () => {
     expect(() => resolvePoolOptions({ workers: -1 })).toThrow(expect.objectContaining({ code: "invalid-workers" }));
     expect(() => resolvePoolOptions({ workers: 1.5 })).toThrow(expect.objectContaining({ code: "invalid-workers" }));
     expect(() => resolvePoolOptions({ taskTimeoutMs: 0 })).toThrow(expect.objectContaining({ code: "invalid-task-timeout" }));
-    expect(resolvePoolOptions({ workers: 2 })).toEqual({ workers: 2, taskTimeoutMs: 600_000 });
+    expect(resolvePoolOptions({ workers: 2 })).toEqual({ workers: 2, taskTimeoutMs: Infinity });
+    expect(resolvePoolOptions({ workers: 1, taskTimeoutMs: 600_000 })).toEqual({ workers: 1, taskTimeoutMs: 600_000 });
   });
   test("classifies workerpool's TimeoutError and 'terminated unexpectedly' messages", () => {
     expect(classifyTaskError(Object.assign(new Error("x"), { name: "TimeoutError" }), "t", 1000).kind).toBe("timeout");

@@ -10,10 +10,11 @@ import { computeIsochrones } from "../../src/engine/isochrones.ts";
 import { computeWhatIfBase, createEnginePool } from "../../src/engine/pool.ts";
 import { openWhatIfRuntime, scenarioMetrics } from "../../src/engine/what-if-kernel.ts";
 import { buildWhatIfModel, closeFacilities, passengerLinkCount } from "../../src/engine/what-if-model.ts";
-import { generateScenarios } from "../../src/batch/generate-scenarios.ts";
+import { generateScenarios } from "../../src/api/batch/generate-scenarios.ts";
 import { InputError } from "../../src/errors.ts";
 import { applyText } from "../support/scenario-text.ts";
 import { tinyNetwork } from "../support/tiny-network.ts";
+import { WHAT_IF_DEFAULTS } from "../support/what-if-defaults.ts";
 
 const P_A = 1_000_000;
 const P_B = 3_000_000;
@@ -38,7 +39,7 @@ const network = tinyNetwork(`
 
 describe("what-if closure of a rail facility", () => {
   test("the rail leg's facility holds the two rides over it in the passenger network", () => {
-    const model = buildWhatIfModel(network);
+    const model = buildWhatIfModel(network, WHAT_IF_DEFAULTS);
     const f = model.facilities.get("rail:leg:a-b")!;
     expect(f.layer).toBe("rail");
     expect(f.passengerLinks.map((l) => model.passenger.linkIds[l]).sort()).toEqual(["transit:S:b:2-1", "transit:S:f:1-2"]);
@@ -46,7 +47,7 @@ describe("what-if closure of a rail facility", () => {
   });
 
   test("closing it moves both trips from the train (58 min) to the road (130 min): hand-derived metrics", async () => {
-    const model = buildWhatIfModel(network);
+    const model = buildWhatIfModel(network, WHAT_IF_DEFAULTS);
     const pool = createEnginePool({ workers: 0 });
     await computeWhatIfBase(model, pool);
     await pool.terminate();
@@ -68,7 +69,7 @@ describe("what-if closure of a rail facility", () => {
   });
 
   test("a timeMin sweep of rail is refused (no-effect): its trains are the transit layer, which a sweep of transit scales", () => {
-    const model = buildWhatIfModel(network);
+    const model = buildWhatIfModel(network, WHAT_IF_DEFAULTS);
     expect([passengerLinkCount(model, "rail"), passengerLinkCount(model, "transit"), passengerLinkCount(model, "road")]).toEqual([0, 6, 2]);
     let error: unknown;
     try {

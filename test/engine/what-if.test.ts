@@ -14,6 +14,7 @@ import { openWhatIfRuntime, scenarioMetrics, zoneTimesBatch, type ScenarioPertur
 import { buildWhatIfModel, closeFacilities, type WhatIfModel } from "../../src/engine/what-if-model.ts";
 import type { Network } from "../../src/model/network.ts";
 import { applyScenario } from "../../src/scenario/apply-scenario.ts";
+import { WHAT_IF_DEFAULTS } from "../support/what-if-defaults.ts";
 
 const ROAD_QUERIES = DEFAULT_CAPACITY_QUERIES.filter((q) => q.layer === "road");
 const base = applyScenario("test/fixtures/scenarios/batch-base.yaml").network;
@@ -24,7 +25,7 @@ const SUM = P.sh + P.sz + P.nt + P.yc;
 const W = SUM * SUM - (P.sh ** 2 + P.sz ** 2 + P.nt ** 2 + P.yc ** 2);
 
 async function modelWithBase(network: Network = base): Promise<WhatIfModel> {
-  const model = buildWhatIfModel(network, { capacityQueries: ROAD_QUERIES });
+  const model = buildWhatIfModel(network, { ...WHAT_IF_DEFAULTS, capacityQueries: ROAD_QUERIES });
   const pool = createEnginePool({ workers: 0 });
   await computeWhatIfBase(model, pool);
   await pool.terminate();

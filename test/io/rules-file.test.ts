@@ -5,6 +5,10 @@
 import { describe, expect, test } from "vitest";
 import { InputError } from "../../src/errors.ts";
 import { parseRulesText, readRulesFile } from "../../src/io/rules-file.ts";
+import { DEFAULT_CAPACITY_QUERIES } from "../../src/defaults.ts";
+
+/** The ids a rules file may not reuse: the default capacity queries (as the library passes them). */
+const DEFAULT_QUERY_IDS = DEFAULT_CAPACITY_QUERIES.map((q) => q.id);
 
 const BAD = "test/fixtures/rules/bad-many.yaml";
 
@@ -35,7 +39,7 @@ describe("readRulesFile(path)", () => {
 
   test("lists every problem of bad-many.yaml with its line, column and path (exit 3)", () => {
     // Read off test/fixtures/rules/bad-many.yaml line by line.
-    const issues = issuesOf(() => readRulesFile(BAD));
+    const issues = issuesOf(() => readRulesFile(BAD, DEFAULT_QUERY_IDS));
     expect(issues.map((i) => [i.code, i.line, i.column, i.path])).toEqual([
       ["unknown-rule-type", 3, 11, "rules[0].type"],
       ["wrong-type", 6, 21, "rules[1].maxDropPercent"],

@@ -8,8 +8,9 @@ import { DEFAULT_CHECK_RULES } from "../../src/defaults.ts";
 import { InputError, UsageError } from "../../src/errors.ts";
 import { parseRulesText } from "../../src/io/rules-file.ts";
 import type { CheckRule, RuleSet } from "../../src/model/check-rule.ts";
-import { checkRuns, defaultRuleSet, ruleSetOf, type CheckResult, type RuleOutcome } from "../../src/report/check.ts";
+import { checkRuns, ruleSetOf, type CheckResult, type RuleOutcome } from "../../src/report/check.ts";
 import { DEFAULT_CITIES, makeRun, type RunSpec } from "../support/run-result.ts";
+import { defaultRuleSet } from "../../src/api/check.ts";
 
 /** The single rule outcome of checking `candidate` against `baseline` with one rule. */
 function outcome(baseline: RunSpec, candidate: RunSpec, rule: CheckRule): RuleOutcome {
@@ -172,7 +173,7 @@ describe("checkRuns(baseline, candidate) with the default rules", () => {
     expect(defaultRuleSet().rules.map((r) => r.rule)).toEqual(DEFAULT_CHECK_RULES);
   });
   test("two equal runs pass; counts add up (2 + 2 + 2 + 2 + 2 + 2 + 1 cases, 1 skipped)", () => {
-    const r: CheckResult = checkRuns(makeRun({ name: "a" }), makeRun({ name: "b" }));
+    const r: CheckResult = checkRuns(makeRun({ name: "a" }), makeRun({ name: "b" }), defaultRuleSet());
     expect(r.passed).toBe(true);
     // reachability 2 cities, 3 layer rules × 2 layers, population 2 × 2 cities, max-flow 1 query, assignment 1.
     expect(r.counts).toEqual({ rules: 8, rulesFailed: 0, cases: 2 + 6 + 4 + 1 + 1, passed: 13, failed: 0, skipped: 1 });
@@ -184,14 +185,14 @@ describe("checkRuns(…) refuses what it cannot compare", () => {
   test("a different base network: UsageError provenance-mismatch naming both checksums; allowed with allowMismatch", () => {
     const a = makeRun({ name: "a" });
     const b = makeRun({ name: "b", networkChecksum: "f".repeat(64) });
-    expect(() => checkRuns(a, b)).toThrow(UsageError);
-    expect(() => checkRuns(a, b)).toThrow(expect.objectContaining({ code: "provenance-mismatch", exitCode: 2 }));
-    expect(() => checkRuns(a, b)).toThrow(/base network differs: sha256 aaaaaaaaaaaa… \(a\) vs ffffffffffff… \(b\)/);
+    expect(() => checkRuns(a, b, defaultRuleSet())).toThrow(UsageError);
+    expect(() => checkRuns(a, b, defaultRuleSet())).toThrow(expect.objectContaining({ code: "provenance-mismatch", exitCode: 2 }));
+    expect(() => checkRuns(a, b, defaultRuleSet())).toThrow(/base network differs: sha256 aaaaaaaaaaaa… \(a\) vs ffffffffffff… \(b\)/);
     const r = checkRuns(a, b, defaultRuleSet(), { allowMismatch: true });
     expect(r.mismatches.map((m) => m.field)).toEqual(["network"]);
   });
   test("a different engine version: provenance-mismatch naming both versions", () => {
-    expect(() => checkRuns(makeRun(), makeRun({ deltanetVersion: "0.2.0" }))).toThrow(/engine differs: deltanet 0\.1\.0 \(run\) vs 0\.2\.0 \(run\)/);
+    expect(() => checkRuns(makeRun(), makeRun({ deltanetVersion: "0.2.0" }), defaultRuleSet())).toThrow(/engine differs: deltanet 0\.1\.0 \(run\) vs 0\.2\.0 \(run\)/);
   });
   test("different cutoffs: UsageError mismatched-runs even with allowMismatch", () => {
     expect(() => checkRuns(makeRun(), makeRun({ cutoffsMin: [60] }), defaultRuleSet(), { allowMismatch: true })).toThrow(

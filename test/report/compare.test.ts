@@ -68,10 +68,10 @@ describe("compareRuns(before, after)", () => {
   });
 });
 
-describe("comparisonSections(cmp)", () => {
+describe("comparisonSections(cmp, [60, 120])", () => {
   test("shows 60 and 120 min before/after/change per city plus a mean row", () => {
     const cmp = compareRuns(run("a", 1_000_000, 2_000_000, [], 4000), run("b", 3_500_000, 2_000_000, [], 6000));
-    const [reach] = comparisonSections(cmp);
+    const [reach] = comparisonSections(cmp, [60, 120]);
     expect(reach!.headers).toEqual([
       "City", "Province",
       "≤60 min before (M)", "≤60 min after (M)", "≤60 min change (M)",
@@ -79,9 +79,9 @@ describe("comparisonSections(cmp)", () => {
     ]);
     expect(reach!.rows[0]).toEqual(["Shanghai", "Shanghai", "1.00", "3.50", "+2.50", "2.00", "2.00", "0.00"]);
     expect(reach!.rows).toHaveLength(2);
-    const table = formatTable(comparisonSections(cmp));
+    const table = formatTable(comparisonSections(cmp, [60, 120]));
     expect(table).toContain("+2.50");
-    const md = formatMarkdown(comparisonSections(cmp));
+    const md = formatMarkdown(comparisonSections(cmp, [60, 120]));
     expect(md).toContain("| Shanghai | Shanghai | 1.00 | 3.50 | +2.50 | 2.00 | 2.00 | 0.00 |");
   });
 });

@@ -11,9 +11,9 @@ import { parseRulesText } from "../../src/io/rules-file.ts";
 import { defaultRuleId } from "../../src/model/check-rule.ts";
 import { contentSha256, networkChecksum } from "../../src/model/checksum.ts";
 import { diffCounts, diffNetworks } from "../../src/model/network-diff.ts";
-import { defaultRuleSet, describeRule, ruleSetOf } from "../../src/report/check.ts";
+import { describeRule, ruleSetOf } from "../../src/report/check.ts";
 import { formatValue } from "../../src/report/scenario-diff.ts";
-import { checkAnalyseOptions } from "../../src/run-check.ts";
+import { checkAnalyseOptions, defaultRuleSet } from "../../src/api/check.ts";
 import { REPO_ROOT } from "../support/shared-data.ts";
 import { tinyNetwork } from "../support/tiny-network.ts";
 

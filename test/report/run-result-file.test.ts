@@ -9,11 +9,11 @@ import { describe, expect, test } from "vitest";
 import { InputError } from "../../src/errors.ts";
 import { isRunResultFile, readRunResultFile } from "../../src/report/run-result-file.ts";
 import { formatJson } from "../../src/report/format.ts";
-import { runScenario } from "../../src/run-scenario.ts";
+import { runScenario } from "../../src/api/run.ts";
 
 const FIX = "test/fixtures/scenarios";
 const dir = mkdtempSync(join(tmpdir(), "deltanet-run-doc-"));
-const run = runScenario(`${FIX}/baseline-2019.yaml`);
+const run = runScenario({ scenario: `${FIX}/baseline-2019.yaml` });
 const text = formatJson(run);
 
 function write(name: string, content: string): string {

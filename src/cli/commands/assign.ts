@@ -2,17 +2,12 @@
  * `deltanet assign <scenario | TNTP folder>`: static user-equilibrium road assignment of a scenario's road layer
  * (gravity demand) or of a TNTP network; summary to stdout, link flows and the convergence trace to CSV files.
  */
-import { existsSync, statSync } from "node:fs";
 import type { CommandModule } from "yargs";
-import { ASSIGNMENT_ALGORITHMS, type AssignmentAlgorithm } from "../../algorithms/assignment/user-equilibrium.ts";
+import { assign, ASSIGNMENT_ALGORITHMS, type AssignmentAlgorithm, type GravityParameters } from "../../api/assign.ts";
 import { DEFAULT_ASSIGNMENT_ALGORITHM, DEFAULT_MAX_ITERATIONS, DEFAULT_RELATIVE_GAP_TARGET } from "../../defaults.ts";
-import { assignLinkTable, assignRoad, type AssignmentRun } from "../../engine/assign.ts";
-import type { GravityParameters } from "../../engine/gravity.ts";
-import { InputError, NotConvergedError, UsageError } from "../../errors.ts";
-import { isTntpFolder, readTntpFolder, tntpLinkTable } from "../../io/tntp.ts";
+import { NotConvergedError } from "../../errors.ts";
 import { assignmentSections, formatConvergenceCsv, formatLinkFlowsCsv, summarizeAssignmentRun } from "../../report/assignment.ts";
 import { OUTPUT_FORMATS, formatJson, formatMarkdown, formatTable, type OutputFormat } from "../../report/format.ts";
-import { applyScenario } from "../../scenario/apply-scenario.ts";
 import { checkOutputPaths, writeOutput } from "../output.ts";
 import { numberFlag } from "./shared-options.ts";
 
@@ -67,40 +62,29 @@ export const assignCommand: CommandModule<object, AssignArgs> = {
       .epilogue("Exit code 4: --require-convergence was given and the relative gap target was not reached.") as never,
   handler: (argv) => {
     checkOutputPaths(argv.out, argv.trace);
-    const options = { algorithm: argv.algorithm, relativeGapTarget: argv["relative-gap-target"], maxIterations: argv["max-iterations"] };
     const gravity: Partial<GravityParameters> = {};
     if (argv["trip-rate-veh-per-hour-per-person"] !== undefined) gravity.tripRateVehPerHourPerPerson = argv["trip-rate-veh-per-hour-per-person"];
     if (argv["gravity-beta-per-min"] !== undefined) gravity.betaPerMin = argv["gravity-beta-per-min"];
     if (argv["gravity-constraint"] !== undefined) gravity.constraint = argv["gravity-constraint"];
-
-    let run: AssignmentRun;
-    let summaryText: string;
-    if (!existsSync(argv.input)) {
-      throw new InputError({
-        file: argv.input,
-        code: "file-not-found",
-        message: `no such file or folder; expected a scenario file (YAML) or a folder holding TNTP files (<name>_net.tntp, <name>_trips.tntp)`,
-      });
+    const result = assign({
+      input: argv.input,
+      algorithm: argv.algorithm,
+      relativeGapTarget: argv["relative-gap-target"],
+      maxIterations: argv["max-iterations"],
+      ...(Object.keys(gravity).length > 0 ? { gravity } : {}),
+      log: (line) => process.stderr.write(`deltanet: ${line}\n`),
+    });
+    const { run } = result;
+    for (const w of result.warnings) {
+      process.stderr.write(result.input === "tntp" ? `deltanet: warning: ${w.file}${w.line ? `:${w.line}` : ""} ${w.message}\n` : `deltanet: warning: ${w.message}\n`);
     }
-    if (isTntpFolder(argv.input) || statSync(argv.input).isDirectory()) {
-      if (Object.keys(gravity).length > 0) throw new UsageError("gravity options apply to scenarios only: a TNTP folder has its own trips file", "invalid-option");
-      process.stderr.write(`deltanet: assigning TNTP network ${argv.input}\n`);
-      const folder = readTntpFolder(argv.input);
-      for (const w of [...folder.net.warnings, ...folder.trips.warnings]) process.stderr.write(`deltanet: warning: ${w.file}${w.line ? `:${w.line}` : ""} ${w.message}\n`);
-      run = assignLinkTable(tntpLinkTable(folder.net, folder.name), folder.trips.demandVehPerHour, options);
-      const sections = assignmentSections(run);
-      summaryText =
-        argv.format === "json" ? formatJson(summarizeAssignmentRun(run)) : argv.format === "markdown" ? formatMarkdown(sections, `deltanet assign: ${run.name}`) : formatTable(sections);
-    } else {
-      process.stderr.write(`deltanet: assigning the road layer of ${argv.input}\n`);
-      const applied = applyScenario(argv.input);
-      for (const w of applied.warnings) process.stderr.write(`deltanet: warning: ${w.message}\n`);
-      const road = assignRoad(applied.network, { ...options, gravity });
-      run = road.run;
-      const sections = assignmentSections(run, road.summary);
-      summaryText =
-        argv.format === "json" ? formatJson(road.summary) : argv.format === "markdown" ? formatMarkdown(sections, `deltanet assign: ${applied.scenario.name}`) : formatTable(sections);
-    }
+    const sections = assignmentSections(run, result.roadSummary);
+    const summaryText =
+      argv.format === "json"
+        ? formatJson(result.roadSummary ?? summarizeAssignmentRun(run))
+        : argv.format === "markdown"
+          ? formatMarkdown(sections, `deltanet assign: ${result.name}`)
+          : formatTable(sections);
     if (argv.out !== undefined) writeOutput(formatLinkFlowsCsv(run), argv.out);
     if (argv.trace !== undefined) writeOutput(formatConvergenceCsv(run), argv.trace);
     writeOutput(summaryText, undefined);

@@ -11,8 +11,7 @@ import { availableParallelism } from "node:os";
 import type { CommandModule } from "yargs";
 import { DEFAULT_TASK_TIMEOUT_S } from "../../defaults.ts";
 import { UsageError } from "../../errors.ts";
-import { BATCH_FORMATS, type BatchFormat } from "../../io/batch-file.ts";
-import { BatchFailedError, BatchInterruptedError, parseShard, runBatch, type InjectedFault } from "../../batch/run-batch.ts";
+import { BATCH_FORMATS, BatchFailedError, BatchInterruptedError, parseShard, runBatch, type BatchFormat, type InjectedFault } from "../../api/batch.ts";
 import { createProgress } from "../progress.ts";
 import { checkOutputPaths } from "../output.ts";
 import { numberFlag } from "./shared-options.ts";
@@ -98,7 +97,8 @@ export const batchCommand: CommandModule<object, BatchArgs> = {
     const started = process.hrtime.bigint();
     let summary;
     try {
-      summary = await runBatch(argv.batch, {
+      summary = await runBatch({
+        batch: argv.batch,
         workers: argv.workers,
         taskTimeoutMs: argv["task-timeout-s"] * 1000,
         ...(argv.out !== undefined ? { out: argv.out } : {}),

@@ -6,7 +6,7 @@ import type { CommandModule } from "yargs";
 import { RegressionFoundError } from "../../errors.ts";
 import { formatJson } from "../../report/format.ts";
 import { formatCheckJunit, formatCheckMarkdown, formatCheckSummary } from "../../report/check-format.ts";
-import { checkScenarios } from "../../run-check.ts";
+import { checkScenarios } from "../../api/check.ts";
 import { checkOutputPaths, writeOutput } from "../output.ts";
 
 interface CheckArgs {
@@ -35,7 +35,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
   handler: (argv) => {
     checkOutputPaths(argv.junit, argv.markdown, argv.json);
     process.stderr.write(`deltanet: checking ${argv.candidate} against ${argv.baseline}${argv.rules ? ` with ${argv.rules}` : ""}\n`);
-    const result = checkScenarios(argv.baseline, argv.candidate, { rulesPath: argv.rules, allowMismatch: argv["allow-mismatch"] });
+    const result = checkScenarios({ baseline: argv.baseline, candidate: argv.candidate, rulesPath: argv.rules, allowMismatch: argv["allow-mismatch"] });
     for (const w of [...result.baseline.scenario.warnings, ...result.candidate.scenario.warnings]) process.stderr.write(`deltanet: warning: ${w.message}\n`);
     if (argv.junit !== undefined) writeOutput(formatCheckJunit(result), argv.junit);
     if (argv.markdown !== undefined) writeOutput(formatCheckMarkdown(result), argv.markdown);

@@ -5,9 +5,9 @@
 import type { CommandModule } from "yargs";
 import { formatJson, formatMarkdown, formatTable } from "../../report/format.ts";
 import { comparisonSections } from "../../report/sections.ts";
-import { compareScenarios } from "../../run-scenario.ts";
+import { compareScenarios } from "../../api/compare.ts";
 import { checkOutputPaths, writeOutput } from "../output.ts";
-import { withOutputOptions, type OutputArgs } from "./shared-options.ts";
+import { tableCutoffsMin, withOutputOptions, type OutputArgs } from "./shared-options.ts";
 
 interface CompareArgs extends OutputArgs {
   before: string;
@@ -29,11 +29,11 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     checkOutputPaths(argv.out);
     process.stderr.write(`deltanet: comparing ${argv.before} → ${argv.after}\n`);
     const started = process.hrtime.bigint();
-    const cmp = compareScenarios(argv.before, argv.after, { cutoffsMin: argv["cutoff-min"], allowMismatch: argv["allow-mismatch"] });
+    const cmp = compareScenarios({ before: argv.before, after: argv.after, cutoffsMin: argv["cutoff-min"], allowMismatch: argv["allow-mismatch"] });
     for (const m of cmp.mismatches) process.stderr.write(`deltanet: warning: ${m.message} (allowed by --allow-mismatch)
 `);
     for (const w of [...cmp.before.warnings, ...cmp.after.warnings]) process.stderr.write(`deltanet: warning: ${w.message}\n`);
-    const sections = comparisonSections(cmp);
+    const sections = comparisonSections(cmp, tableCutoffsMin(cmp.parameters.cutoffsMin));
     const text =
       argv.format === "json"
         ? formatJson(cmp)

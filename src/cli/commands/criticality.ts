@@ -5,9 +5,9 @@
 import { availableParallelism } from "node:os";
 import type { CommandModule } from "yargs";
 import { CRITICALITY_TOP_COUNT, DEFAULT_TASK_TIMEOUT_S } from "../../defaults.ts";
-import { LAYERS, type Layer } from "../../model/network.ts";
-import { criticality, criticalityCsv, criticalitySections } from "../../batch/criticality.ts";
-import { BatchFailedError, BatchInterruptedError } from "../../batch/run-batch.ts";
+import { BatchFailedError, BatchInterruptedError } from "../../api/batch.ts";
+import { LAYERS, rankCriticality, type Layer } from "../../api/criticality.ts";
+import { criticalityCsv, criticalitySections } from "../../report/criticality.ts";
 import { formatJson, formatMarkdown, formatTable } from "../../report/format.ts";
 import { checkOutputPaths, writeOutput } from "../output.ts";
 import { createProgress } from "../progress.ts";
@@ -55,7 +55,8 @@ export const criticalityCommand: CommandModule<object, CriticalityArgs> = {
     const faults = faultsFromEnvironment();
     let result;
     try {
-      result = await criticality(argv.scenario, {
+      result = await rankCriticality({
+        scenario: argv.scenario,
         layer: argv.layer,
         workers: argv.workers,
         taskTimeoutMs: argv["task-timeout-s"] * 1000,

@@ -5,7 +5,7 @@
 import type { CommandModule } from "yargs";
 import { formatJson, formatMarkdown, formatTable, OUTPUT_FORMATS, type OutputFormat } from "../../report/format.ts";
 import { diffSections } from "../../report/scenario-diff.ts";
-import { diffScenarios } from "../../run-scenario.ts";
+import { diffScenarios } from "../../api/diff.ts";
 import { checkOutputPaths, writeOutput } from "../output.ts";
 
 interface DiffArgs {
@@ -26,7 +26,7 @@ export const diffCommand: CommandModule<object, DiffArgs> = {
       .option("out", { type: "string", describe: "write the diff to this file (atomically) instead of stdout" }) as never,
   handler: (argv) => {
     checkOutputPaths(argv.out);
-    const d = diffScenarios(argv.a, argv.b);
+    const d = diffScenarios({ a: argv.a, b: argv.b });
     const text =
       argv.format === "json"
         ? formatJson(d)

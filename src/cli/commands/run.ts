@@ -5,9 +5,7 @@
 import type { CommandModule } from "yargs";
 import { formatJson, formatMarkdown, formatTable } from "../../report/format.ts";
 import { runSections } from "../../report/sections.ts";
-import { readRulesFile } from "../../io/rules-file.ts";
-import { runOptionsForRules } from "../../run-check.ts";
-import { runScenario } from "../../run-scenario.ts";
+import { runScenario } from "../../api/run.ts";
 import { checkOutputPaths, writeOutput } from "../output.ts";
 import { withOutputOptions, type OutputArgs } from "./shared-options.ts";
 
@@ -31,8 +29,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: (argv) => {
     checkOutputPaths(argv.out);
     process.stderr.write(`deltanet: running ${argv.scenario}\n`);
-    const options = argv.rules !== undefined ? runOptionsForRules(readRulesFile(argv.rules), argv["cutoff-min"]) : { cutoffsMin: argv["cutoff-min"] };
-    const result = runScenario(argv.scenario, options);
+    const result = runScenario({ scenario: argv.scenario, cutoffsMin: argv["cutoff-min"], ...(argv.rules !== undefined ? { rules: argv.rules } : {}) });
     for (const w of result.scenario.warnings) process.stderr.write(`deltanet: warning: ${w.message}\n`);
     const sections = runSections(result);
     const text =

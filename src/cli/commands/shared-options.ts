@@ -1,9 +1,9 @@
 /**
- * Options shared by commands: output format, output file and isochrone cutoffs (`run`, `compare`), and the checked
- * numeric flag of every command ({@link numberFlag}).
+ * Options shared by commands: output format, output file and isochrone cutoffs (`run`, `compare`), the checked
+ * numeric flag of every command ({@link numberFlag}), and the cutoffs a comparison table shows.
  */
 import type { Argv } from "yargs";
-import { DEFAULT_CUTOFFS_MIN } from "../../defaults.ts";
+import { DEFAULT_CUTOFFS_MIN, TABLE_CUTOFFS_MIN } from "../../defaults.ts";
 import { OUTPUT_FORMATS, type OutputFormat } from "../../report/format.ts";
 
 /** Parsed shared options. */
@@ -51,4 +51,15 @@ export function numberFlag(name: string, check: (v: number) => boolean, expected
     }
     return value;
   };
+}
+
+/**
+ * The cutoffs shown in the per-city comparison table: 60 and 120 min when the runs used the default cutoffs (the
+ * table stays readable), every cutoff otherwise (those given with `--cutoff-min`).
+ * @example tableCutoffsMin([30, 60, 90, 120, 180]) // [60, 120]
+ * @example tableCutoffsMin([45, 90]) // [45, 90]
+ */
+export function tableCutoffsMin(cutoffsMin: readonly number[]): number[] {
+  const isDefault = cutoffsMin.length === DEFAULT_CUTOFFS_MIN.length && cutoffsMin.every((c, i) => c === DEFAULT_CUTOFFS_MIN[i]);
+  return isDefault ? TABLE_CUTOFFS_MIN.filter((c) => cutoffsMin.includes(c)) : [...cutoffsMin];
 }

@@ -3,7 +3,7 @@
  */
 import type { CommandModule } from "yargs";
 import { formatIssue, ScenarioError } from "../../errors.ts";
-import { validateScenario } from "../../scenario/apply-scenario.ts";
+import { validateScenario } from "../../api/validate.ts";
 
 interface ValidateArgs {
   scenario: string;
@@ -14,9 +14,8 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   describe: "Check a scenario file (schema, ids, extends chain) without running it; exit 3 when invalid",
   builder: (y) => y.positional("scenario", { type: "string", demandOption: true, describe: "scenario YAML file" }) as never,
   handler: (argv) => {
-    const { issues } = validateScenario(argv.scenario);
-    const errors = issues.filter((i) => i.severity !== "warning");
-    for (const w of issues.filter((i) => i.severity === "warning")) process.stderr.write(`${formatIssue(w)}\n`);
+    const { errors, warnings } = validateScenario({ scenario: argv.scenario });
+    for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
     if (errors.length > 0) throw new ScenarioError(errors);
     process.stdout.write(`${argv.scenario}: valid\n`);
   },

@@ -4,14 +4,15 @@
  */
 import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { DEFAULT_CAPACITY_QUERIES } from "../../src/defaults.ts";
-import { buildWhatIfModel } from "../../src/engine/what-if-model.ts";
-import { generateScenarios, openFacilities } from "../../src/batch/generate-scenarios.ts";
-import { mulberry32, sampleIndexes } from "../../src/batch/random.ts";
-import { applyScenario } from "../../src/scenario/apply-scenario.ts";
+import { DEFAULT_CAPACITY_QUERIES } from "../../../src/defaults.ts";
+import { buildWhatIfModel } from "../../../src/engine/what-if-model.ts";
+import { generateScenarios, openFacilities } from "../../../src/api/batch/generate-scenarios.ts";
+import { mulberry32, sampleIndexes } from "../../../src/api/batch/random.ts";
+import { applyScenario } from "../../../src/scenario/apply-scenario.ts";
+import { WHAT_IF_DEFAULTS } from "../../support/what-if-defaults.ts";
 
 const base = applyScenario("test/fixtures/scenarios/batch-base.yaml").network;
-const model = buildWhatIfModel(base, { capacityQueries: DEFAULT_CAPACITY_QUERIES.filter((q) => q.layer === "road") });
+const model = buildWhatIfModel(base, { ...WHAT_IF_DEFAULTS, capacityQueries: DEFAULT_CAPACITY_QUERIES.filter((q) => q.layer === "road") });
 const ROAD = ["road:G15:nt-yc", "road:G2:sh-sz", "road:G40:sh-nt", "road:crossing:sutong"]; // code-unit order
 
 describe("generateScenarios(model, generator)", () => {
@@ -34,7 +35,7 @@ describe("generateScenarios(model, generator)", () => {
     closed.forEachEdge((id, a) => {
       if (a.facilityId === "road:G2:sh-sz") closed.setEdgeAttribute(id, "closed", true);
     });
-    const m = buildWhatIfModel(closed, {});
+    const m = buildWhatIfModel(closed, WHAT_IF_DEFAULTS);
     expect(openFacilities(m, "road")).toEqual(ROAD.filter((id) => id !== "road:G2:sh-sz"));
   });
 

@@ -3,8 +3,9 @@
  * (disconnections, then population-weighted delay, then lost max-flow), with hand-derived values.
  */
 import { describe, expect, test } from "vitest";
-import { criticality, criticalityCsv, criticalitySections } from "../../src/batch/criticality.ts";
-import { UsageError } from "../../src/errors.ts";
+import { criticality } from "../../../src/api/batch/criticality.ts";
+import { criticalityCsv, criticalitySections } from "../../../src/report/criticality.ts";
+import { UsageError } from "../../../src/errors.ts";
 
 const SCENARIO = "test/fixtures/scenarios/batch-base.yaml";
 const P = { sh: 24_870_895, sz: 12_748_262, nt: 7_726_635, yc: 6_709_629 };

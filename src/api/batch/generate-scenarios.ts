@@ -8,14 +8,14 @@
  *   stream seeded by `seed` (draws consume the stream in order, so draw d does not depend on the shard);
  * - `sweep`: one scenario per factor, in the order written.
  */
-import type { Issue } from "../errors.ts";
-import { InputError } from "../errors.ts";
-import type { GeneratorValue } from "../io/batch-file.ts";
-import type { ScenarioPerturbation } from "../engine/what-if-kernel.ts";
-import { closeFacilities, passengerLinkCount, type WhatIfModel } from "../engine/what-if-model.ts";
-import { PASSENGER_LAYERS } from "../defaults.ts";
+import type { Issue } from "../../errors.ts";
+import { InputError } from "../../errors.ts";
+import type { GeneratorValue } from "../../io/batch-file.ts";
+import type { ScenarioPerturbation } from "../../engine/what-if-kernel.ts";
+import { closeFacilities, passengerLinkCount, type WhatIfModel } from "../../engine/what-if-model.ts";
+import { PASSENGER_LAYERS } from "../../defaults.ts";
 import { mulberry32, sampleIndexes } from "./random.ts";
-import { compareCodeUnits } from "../model/compare-code-units.ts";
+import { compareCodeUnits } from "../../model/compare-code-units.ts";
 
 /** One scenario of a batch. */
 export interface BatchScenario {

@@ -13,9 +13,10 @@
  */
 import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { InputError } from "../errors.ts";
-import type { BatchFormat } from "../io/batch-file.ts";
-import type { MetricInfo } from "../engine/what-if-kernel.ts";
+import { InputError } from "../../errors.ts";
+import type { BatchFormat } from "../../io/batch-file.ts";
+import type { MetricInfo } from "../../model/what-if-result.ts";
+import { formatMetricValue } from "../../report/criticality.ts";
 import type { BatchScenario } from "./generate-scenarios.ts";
 
 /** CSV header columns, in order (also the JSON Lines keys). */
@@ -24,17 +25,6 @@ export const BATCH_COLUMNS = ["scenarioIndex", "scenarioId", "detail", "metric",
 /** The CSV header line, with its newline. */
 export const BATCH_CSV_HEADER = `${BATCH_COLUMNS.join(",")}\n`;
 
-/**
- * A metric value as written: finite numbers rounded to 6 decimals (integers unchanged), `null` for NaN/±Infinity.
- * @example formatMetricValue(2.2862513107) // 2.286251
- * @example formatMetricValue(-0) // 0
- * @example formatMetricValue(NaN) // null
- */
-export function formatMetricValue(value: number): number | null {
-  if (!Number.isFinite(value)) return null;
-  const rounded = Number.isInteger(value) ? value : Number(value.toFixed(6));
-  return rounded === 0 ? 0 : rounded;
-}
 
 function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -11,13 +11,13 @@ import { parse } from "csv-parse/sync";
 import {
   BATCH_CSV_HEADER,
   formatBlock,
-  formatMetricValue,
   openFileSink,
   OrderedBlockWriter,
   readCompletedBlocks,
   type BlockSink,
-} from "../../src/batch/batch-output.ts";
-import type { BatchScenario } from "../../src/batch/generate-scenarios.ts";
+} from "../../../src/api/batch/batch-output.ts";
+import { formatMetricValue } from "../../../src/report/criticality.ts";
+import type { BatchScenario } from "../../../src/api/batch/generate-scenarios.ts";
 
 const METRICS = [
   { name: "meanTimeIncreaseMin", unit: "min" },

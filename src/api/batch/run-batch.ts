@@ -13,14 +13,15 @@
  * - Interrupt (`signal`): no new task starts, running ones are killed, every finished block is written in order
  *   and the file is closed: it holds complete rows only, and a rerun resumes it.
  */
-import { BATCH_MAX_ATTEMPTS, DEFAULT_CAPACITY_QUERIES } from "../defaults.ts";
-import { DeltanetError, UsageError } from "../errors.ts";
-import { readBatchFile, type BatchFormat, type BatchSpec } from "../io/batch-file.ts";
-import { formatPath, positionOf } from "../io/positions.ts";
-import { applyScenario } from "../scenario/apply-scenario.ts";
-import { computeWhatIfBase, createEnginePool, TaskFailedError, type EnginePool, type TaskFailureKind } from "../engine/pool.ts";
-import type { ScenarioTask } from "../engine/what-if-kernel.ts";
-import { buildWhatIfModel, type WhatIfModel } from "../engine/what-if-model.ts";
+import { BATCH_CUTOFFS_MIN, BATCH_MAX_ATTEMPTS, DEFAULT_CAPACITY_QUERIES, PASSENGER_LAYERS } from "../../defaults.ts";
+import { DeltanetError, UsageError } from "../../errors.ts";
+import { readBatchFile, type BatchFormat, type BatchSpec } from "../../io/batch-file.ts";
+import { formatPath, positionOf } from "../../io/positions.ts";
+import { applyScenario } from "../../scenario/apply-scenario.ts";
+import { computeWhatIfBase, createEnginePool, TaskFailedError, type EnginePool, type TaskFailureKind } from "../../engine/pool.ts";
+import type { ScenarioTask } from "../../engine/what-if-kernel.ts";
+import type { BatchFailure } from "../../model/what-if-result.ts";
+import { buildWhatIfModel, type WhatIfModel } from "../../engine/what-if-model.ts";
 import { BATCH_CSV_HEADER, formatBlock, openFileSink, OrderedBlockWriter, readCompletedBlocks, type BlockSink } from "./batch-output.ts";
 import { generateScenarios, type BatchScenario, type IssueLocator } from "./generate-scenarios.ts";
 
@@ -44,7 +45,7 @@ export interface PreparedBatch {
 export function prepareBatch(spec: Pick<BatchSpec, "name" | "scenarioPath" | "generator" | "cutoffsMin"> & Partial<Pick<BatchSpec, "file" | "source">>, locate?: IssueLocator): PreparedBatch {
   const applied = applyScenario(spec.scenarioPath);
   const capacityQueries = DEFAULT_CAPACITY_QUERIES.filter((q) => q.layer === spec.generator.layer);
-  const model = buildWhatIfModel(applied.network, { ...(spec.cutoffsMin ? { cutoffsMin: spec.cutoffsMin } : {}), capacityQueries });
+  const model = buildWhatIfModel(applied.network, { cutoffsMin: spec.cutoffsMin ?? BATCH_CUTOFFS_MIN, passengerLayers: PASSENGER_LAYERS, capacityQueries });
   const { file, source } = spec;
   const where: IssueLocator | undefined =
     locate ??
@@ -96,14 +97,7 @@ export interface InjectedFault {
   attempts?: number;
 }
 
-/** A scenario that did not complete. */
-export interface BatchFailure {
-  index: number;
-  scenarioId: string;
-  kind: TaskFailureKind;
-  message: string;
-  attempts: number;
-}
+export type { BatchFailure };
 
 /** Progress of a run: scenarios of this run (shard) done so far, resumed ones included. */
 export interface BatchProgress {
@@ -240,10 +234,10 @@ export interface BatchSummary {
  * @throws InputError (exit 3) for a bad batch file, base scenario or network, or an output file of another batch
  *   (`resume-mismatch`); UsageError for bad options; TaskFailedError when a base task fails.
  * @example
- * const summary = await runBatch("scenarios/batches/road-n-1.yaml", { out: "road-n-1.csv", workers: 2 });
+ * const summary = await runBatchFile("scenarios/batches/road-n-1.yaml", { out: "road-n-1.csv", workers: 2 });
  * summary.completedCount + summary.resumedCount // 72
  */
-export async function runBatch(batchPath: string, options: RunBatchOptions = {}): Promise<BatchSummary> {
+export async function runBatchFile(batchPath: string, options: RunBatchOptions = {}): Promise<BatchSummary> {
   const spec = readBatchFile(batchPath);
   const format = options.format ?? spec.format ?? "csv";
   const prepared = prepareBatch(spec);
