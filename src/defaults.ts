@@ -6,7 +6,7 @@ import type { Layer } from "./model/network.ts";
 import type { CapacityQuery } from "./model/capacity-query.ts";
 import type { CheckRule } from "./model/check-rule.ts";
 
-/** Isochrone cutoffs, minutes (issue 2: 30, 60, 90, 120 and 180 min). Each must be > 0. */
+/** Isochrone cutoffs, minutes (30, 60, 90, 120 and 180 min). Each must be > 0. */
 export const DEFAULT_CUTOFFS_MIN: readonly number[] = [30, 60, 90, 120, 180];
 
 /** Cutoffs shown in the person-facing comparison table, minutes. */
@@ -20,7 +20,7 @@ export const TABLE_CUTOFFS_MIN: readonly number[] = [60, 120];
 export const PASSENGER_LAYERS: readonly Layer[] = ["transit", "road", "access"];
 
 /**
- * Capacity questions of issue 2: road north ↔ south of the Yangtze (veh/h), power Anhui → Shanghai (MW),
+ * Capacity questions asked of every run: road north ↔ south of the Yangtze (veh/h), power Anhui → Shanghai (MW),
  * rail Shanghai ↔ Hangzhou (scheduled trains per day, the rail capacity measure of the timetable data).
  */
 export const DEFAULT_CAPACITY_QUERIES: readonly CapacityQuery[] = [
@@ -71,7 +71,7 @@ export const DEFAULT_CAPACITY_QUERIES: readonly CapacityQuery[] = [
   },
 ];
 
-// ─── Traffic assignment (issue 5) ────────────────────────────────────────────────────────────────────────────────
+// ─── Traffic assignment ────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Assignment algorithm when none is given: bi-conjugate Frank-Wolfe (fewest iterations of the three; bench/README.md). */
 export const DEFAULT_ASSIGNMENT_ALGORITHM = "bfw" as const;
@@ -151,7 +151,7 @@ export const GRAVITY_FALLBACK_SPEED_KPH = 100;
 /** Access time added to the fallback road time, minutes: two centroid connectors of 15 min (CENTROID_CONNECTOR_MIN). */
 export const GRAVITY_FALLBACK_ACCESS_MIN = 30;
 
-// ─── deltanet check (issue 6) ────────────────────────────────────────────────────────────────────────────────────
+// ─── deltanet check ────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Largest relative gap (dimensionless) the default `assignment-gap` check rule accepts: AequilibraE's rgap 1e-4. */
 export const CHECK_MAX_RELATIVE_GAP = 1e-4;
@@ -178,9 +178,9 @@ export const DEFAULT_CHECK_RULES: readonly CheckRule[] = [
   { type: "assignment-gap", maxRelativeGap: CHECK_MAX_RELATIVE_GAP },
 ];
 
-// ─── Batch what-if runs and the engine pool (issue 4) ───────────────────────────────────────────────────────────
+// ─── Batch what-if runs and the engine pool ────────────────────────────────────────────────────────────────────────
 
-/** Isochrone cutoffs of the batch metrics (`populationWithin<c>MinChangePersons`), minutes (issue 4: 60 and 120 min). */
+/** Isochrone cutoffs of the batch metrics (`populationWithin<c>MinChangePersons`), minutes (60 and 120 min). */
 export const BATCH_CUTOFFS_MIN: readonly number[] = [60, 120];
 
 /** A pool task running longer than this is killed with its worker and reported, seconds (`--task-timeout-s`). */

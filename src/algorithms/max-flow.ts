@@ -28,19 +28,11 @@
  *   search checks this first. Otherwise an uncapacitated link gets the finite stand-in 2 · Σ finite capacities + 1.
  *   That is above every finite cut, so it changes no minimum cut and no arithmetic meets `Infinity`.
  *
- * Choice of algorithm, measured against a scratch Dinic (level search from all sources to the nearest sink, iterative
- * blocking-flow search with current-arc pointers, same arrays and tolerance; not kept). Setup: Node 20.20 on a shared
- * 2-core Xeon container (load average ≈ 3 from other jobs, so absolute times are pessimistic), in-process, one warm-up
- * run, then the median of 5–21 runs. Both algorithms gave the same values. Grids have links both ways between
- * neighbours, seeded random integer capacities 1–100, and flow from the left column to the right column.
- * - `gl1.max` (1,116 nodes, 4,800 links, networkx test data): push-relabel 9.1 ms, Dinic 11.7 ms;
- * - DIMACS `rome99.gr` (3,353 nodes, 8,870 links, seeded capacities 1–100), node 1 → node 3353: 0.9 ms vs 7.9 ms;
- * - 100 × 100 grid (10,000 nodes, 39,600 links): 52 ms vs 248 ms;
- * - 300 × 300 grid (90,000 nodes, 358,800 links): 1.2 s vs 13.4 s;
- * - 1,000 × 1,000 grid (1,000,000 nodes, 3,996,000 links): push-relabel 62 s; Dinic was not run.
- * Dinic needs one O(linkCount) level search per distinct augmenting-path length, and on grids that number grows with
- * the width. Push-relabel was faster on every input, so it is the one kept. For million-node instances, highest-label
- * selection with the gap heuristic (Cherkassky & Goldberg 1997) is the known next step.
+ * Choice of algorithm: FIFO push-relabel was faster than a Dinic implementation on every input tried, from
+ * networkx's gl1 to a million-node grid (the figures are in bench/README.md, "Evidence behind design choices");
+ * Dinic needs one level search per distinct augmenting-path length, which grows with a grid's width. For
+ * million-node instances, highest-label selection with the gap heuristic (Cherkassky & Goldberg 1997) is the
+ * known next step.
  */
 import { UsageError } from "../errors.ts";
 import { outAdjacency, validateLinkGraph, type Adjacency } from "./link-graph.ts";

@@ -16,12 +16,7 @@
  * - `workers: 0` runs the same kernel functions in this thread, one task per macrotask (so timers, signals and the
  *   progress bar still run); it cannot enforce timeouts or survive a task that kills its thread.
  *
- * Measured (bench/pool.ts, bench/results/pool-2026-11-29.json; Node 20.20 on the shared 2-core VM while other
- * jobs ran): empty-task round trip median 23–33 µs (p90 33–89 µs); one YRD road N-1 scenario (baseline-2019,
- * passenger network 8,737 nodes / 22,480 links, 41 zones, ~11 origins re-searched) ≈ 30 ms, so the pool's per-task
- * overhead is ~0.1 % of a task. The 2-worker speed-up could not be measured there: the bench's parallelism probe
- * (the same fixed CPU work on 2 threads vs 1) gave 0.73–1.06×, i.e. only about one core was free, and the pool
- * matched it (1.06× with 2 workers vs 1). Rerun `npx tsx bench/pool.ts` on a quiet machine for the real figure.
+ * Its overhead per task and its speed-up are measured by `bench/pool.ts` (figures in bench/README.md).
  */
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";

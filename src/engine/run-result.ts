@@ -65,7 +65,7 @@ export interface CapacityResult {
 }
 
 /**
- * Where a result came from, so that two results are compared only when they are comparable (issue 6): the engine
+ * Where a result came from, so that two results are compared only when they are comparable: the engine
  * version, the base network's content hash, the hash of every scenario file of the chain and of the effective
  * parameters. `compareRuns` refuses a network or engine mismatch unless told to allow it.
  */
@@ -99,7 +99,7 @@ export interface CityReachability {
 }
 
 /**
- * Summary of a traffic assignment run with the scenario (issue 5; filled once assignment is part of a run).
+ * Summary of a traffic assignment run with the scenario.
  * The `assignment-gap` check rule reads it and is skipped when it is absent.
  */
 export interface AssignmentSummary {

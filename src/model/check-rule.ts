@@ -1,5 +1,5 @@
 /**
- * Check rules: the typed regression rules `deltanet check` evaluates on a baseline and a candidate run (issue 6), and
+ * Check rules: the typed regression rules `deltanet check` evaluates on a baseline and a candidate run, and
  * the rule set they come in (a rules file, or the defaults of `src/defaults.ts`).
  *
  * A rule compares the candidate with the baseline and states what may not get worse: reachability between cities,

@@ -8,9 +8,7 @@
  * object with keys sorted the same way at every depth, attributes whose value is `undefined` left out, arrays kept in
  * their order, and numbers as `JSON.stringify` writes them. Link objects carry their id and end node ids as
  * attributes, so a link moved to other ends changes the hash. Graph-level attributes (name, projects) are not part of
- * it. Hashing is streamed one element at a time (a single joined string measured slower). Measured on a 100 × 50
- * grid (5,000 nodes, 19,700 links; Node 20.20, 2-core VM shared with other jobs): median 150–560 ms depending on
- * load, about 0.4× graphology's `copy()` of the same network, so verifying the base costs less than the working copy.
+ * it. Hashing is streamed one element at a time (its cost is in bench/README.md, "Evidence behind design choices").
  */
 import { createHash } from "node:crypto";
 import type { Network } from "./network.ts";

@@ -1,5 +1,5 @@
 /**
- * Regression checks (`deltanet check`, issue 6): evaluates a rule set on a baseline and a candidate run and returns
+ * Regression checks (`deltanet check`): evaluates a rule set on a baseline and a candidate run and returns
  * one outcome per rule with one case per city, layer or capacity query, each with the numbers behind it.
  *
  * Design: references a rule makes (cities, layers, capacity queries, a cutoff) are resolved against the runs before

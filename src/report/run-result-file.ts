@@ -5,7 +5,7 @@
  * Design: the document is machine-written, but it may be old, hand-edited or truncated, and the check rules read its
  * numbers, so it is validated with a zod schema (unknown keys are dropped, not refused: a newer deltanet may add
  * fields) and every problem is reported with file, line and path. A document without a `provenance` block (written
- * before issue 6) is refused: without it, "same network, same engine" cannot be established.
+ * by a deltanet without provenance) is refused: without it, "same network, same engine" cannot be established.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";

@@ -17,18 +17,8 @@
  * demand to an unreachable destination is found by the first AoN, reported by count, volume and pair, and excluded
  * from every later loading (reachability does not change with flow: BPR costs stay finite).
  *
- * Measured (bench/assignment.ts, Node 20.20, 2-core Xeon VM; bench/README.md has the tables): Sioux Falls (TNTP; 24
- * zones, 76 links, 360,600 veh/h) iterations to relative gap 1e-4 / 1e-5: FW 967 / 9,855, CFW 193 / 1,761, BFW 102 /
- * 151 (BFW/FW = 0.105 / 0.015), BFW to 1e-5 in ≈ 10 ms; at 1e-5 BFW's link flows are within 0.12 % of the best-known
- * solution and its objective 1.4e-7 above it. The issue's target "BFW within 60 iterations to 1e-4" is not met, and
- * the evidence is that BFW as published does not meet it on this instance: breaking Sioux Falls' free-flow ties
- * differently (free-flow times × (1 + 1e-12·u), 40 seeded draws) gives 65–130 iterations, median 94; an independent
- * Python implementation (bench/reference/bfw-oracle) gives 103, and 75–130 over 40 random tie-breaks; an emulation of
- * AequilibraE's BFW reaches 1e-4 at iteration 100. The μ, ν, α formulas are term for term those of the paper,
- * AequilibraE `linear_approximation.py` and TrafficAssignment.jl `frank_wolfe.jl`; the line search hits g(λ) = 0 to
- * 7e-13 relative; Σ D·π agrees with an independent Bellman-Ford to 1.4e-15 of TSTT. About 15 restart, step and
- * conjugacy variants were measured (bench/README.md) and none reaches 60. YRD baseline-2019 road layer (41 zones, 144
- * road links, 94,000 veh/h gravity demand): 2 iterations to 1e-4 and 5 to 1e-5 for all three algorithms.
+ * Convergence is validated on Sioux Falls against the best-known solution (test/algorithms/assignment); iteration
+ * counts of FW, CFW and BFW and the study of BFW's iteration count are in bench/README.md (bench/assignment.ts).
  * @see AequilibraE `paths/linear_approximation.py` (one loop, algorithms differ by direction and step);
  *   Mitradjieva & Lindberg (2013), Transportation Science 47(2) 280–293 (CFW, BFW);
  *   LeBlanc, Morlok & Pierskalla (1975), Transportation Research 9, 309–318 (FW on Sioux Falls).

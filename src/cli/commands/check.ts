@@ -1,5 +1,5 @@
 /**
- * `deltanet check --baseline <a> --candidate <b> [--rules FILE]`: the CI gate of issue 6. Evaluates regression rules
+ * `deltanet check --baseline <a> --candidate <b> [--rules FILE]`: the CI gate. Evaluates regression rules
  * on the candidate against the baseline, prints a summary, writes JUnit/markdown/JSON reports, exits 1 on a regression.
  */
 import type { CommandModule } from "yargs";
