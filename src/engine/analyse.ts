@@ -6,7 +6,8 @@
 import type { CapacityQuery } from "../model/capacity-query.ts";
 import { INFRASTRUCTURE_LAYERS, type Layer, type Network } from "../model/network.ts";
 import { contentSha256 } from "../model/checksum.ts";
-import { assignRoad, type OdDemand } from "./assign.ts";
+import { assignRoad } from "./assign.ts";
+import type { OdDemand } from "./gravity-demand.ts";
 import { capacityBetween } from "./capacity.ts";
 import { cityReachability } from "./city-reachability.ts";
 import { compileNetwork, type CompiledNetwork } from "./compile.ts";

@@ -4,7 +4,7 @@
  */
 import type { CapacityQuery } from "../model/capacity-query.ts";
 import type { Issue } from "../errors.ts";
-import type { RoadAssignmentSummary } from "./assign.ts";
+import type { RoadAssignmentSummary } from "./assignment-summary.ts";
 import type { Layer } from "../model/network.ts";
 
 /** Version of the JSON documents written by `deltanet run|compare --format json` (see README "JSON output"). */
@@ -110,7 +110,7 @@ export interface AssignmentSummary {
 }
 
 /**
- * A run's road traffic assignment: the {@link RoadAssignmentSummary} of src/engine/assign.ts (converged, iterations,
+ * A run's road traffic assignment: the {@link RoadAssignmentSummary} of src/engine/assignment-summary.ts (converged, iterations,
  * relativeGap, demand totals and unreachable demand, vehicle-hours, delay, vehicle-km, the most congested links with
  * v/c ratios and congested times) plus the OD matrix that was loaded, veh/h (`matrix[i][j]` from `zoneIds[i]` to
  * `zoneIds[j]`, zone ids = centroid node ids).

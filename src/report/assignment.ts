@@ -2,7 +2,8 @@
  * Assignment reports: the link-flow and convergence-trace CSV files of `deltanet assign`, its JSON summary of a TNTP
  * run, and the table sections (summary, most congested links) that the table/markdown formatters render.
  */
-import type { AssignmentRun, RoadAssignmentSummary } from "../engine/assign.ts";
+import type { AssignmentRun } from "../engine/assign.ts";
+import type { RoadAssignmentSummary } from "../engine/assignment-summary.ts";
 import type { Section } from "./sections.ts";
 
 /** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */

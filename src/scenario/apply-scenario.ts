@@ -10,19 +10,10 @@
  * 3. The modifications in order, parents' first. Each is resolved against the working copy as left by the ones
  *    before it (so a `close-link` may target a link an earlier `add-link` made) and applied only if it resolved
  *    without error; every issue of every modification is collected. `open-project` puts links back in service.
- * 4. Transit rides follow the rail link they run over (`railLinkId`): a ride whose rail link was removed, is out of
- *    service or is closed goes out of service (trains cannot run over a closed track; the ride is a service, so it
- *    is removed rather than kept closed, and step 5 removes the stop nodes it leaves without a ride). A ride closed
- *    or removed by a modification stays as it is; a ride is never re-opened here. When a modification
- *    changed the rail link's `timeMin`, a ride the modifications left alone takes ride time × new / base link time
- *    (the ride's dwell scales with it: an approximation). A changed `trainsPerDay` is a warning
- *    (`transit-waits-unchanged`): boarding waits are not recomputed.
- * 5. Out-of-service links are removed. Then every transit stop node (kind `service-stop`) with no `rail-ride` link
- *    left is removed together with its board/alight links: a stop of a pattern that does not run is not in service
- *    (board/alight links are a stop node's access, as station-access links are a station's). Then every other
- *    non-centroid node that had an infrastructure (non-`access`) link in the base network but has none left is
- *    removed together with its access links: a station with no line in service is not in service, and neither are
- *    its access/egress links; transit board/alight links count as service of a station. Closed links still count.
+ * 4. One post-step, the service follow-up of src/model/service-follow-up.ts: transit rides follow the rail link they
+ *    run over (stopped when it is closed, removed or out of service; retimed with it), out-of-service links are
+ *    removed, then transit stop nodes left without a ride and stations left without a line, with their access links.
+ *    A `trainsPerDay` changed under a ride is a warning (`transit-waits-unchanged`): boarding waits are not recomputed.
  * Any error → one `ScenarioError` with every issue (errors and warnings), capped at {@link MAX_ISSUES_PER_CODE} per
  * code with an "omitted" line. Warnings alone (`partial-match`, `duplicate-target`) are returned in `warnings`.
  *
@@ -46,7 +37,8 @@ import {
   type ScenarioIssue,
 } from "../io/scenario-file.ts";
 import { networkChecksum } from "../model/checksum.ts";
-import { TRANSIT_LINK_TYPES, type Network } from "../model/network.ts";
+import type { Network } from "../model/network.ts";
+import { followUpService } from "../model/service-follow-up.ts";
 import { inServiceOn } from "./as-of-date.ts";
 import type { ModificationLog, ScenarioContext } from "./modification.ts";
 import { createModification } from "./registry.ts";
@@ -147,10 +139,6 @@ function isError(i: ScenarioIssue): boolean {
   return i.severity !== "warning";
 }
 
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 interface Execution {
   network: Network;
   log: ModificationLog[];
@@ -159,47 +147,21 @@ interface Execution {
   modificationCount: number;
 }
 
-/**
- * Step 4 of the module header: transit rides follow the rail link they run over (`railLinkId`). Adds the rides to
- * stop to `ctx.outOfService` and rescales the retimed rides' `timeMin` in `network` (minutes).
- * @returns counts of stopped and retimed rides, and the rail links (ids, ascending) whose trainsPerDay changed under
- *   a ride in service
- */
-function followRailLinks(network: Network, base: Network, ctx: ScenarioContext): { stopped: number; retimed: number; trainsChangedRailLinkIds: string[] } {
-  let stopped = 0;
-  let retimed = 0;
-  const trainsChanged = new Set<string>();
-  network.forEachEdge((id, a) => {
-    if (a.railLinkId === undefined || ctx.outOfService.has(id)) return;
-    if (!network.hasEdge(a.railLinkId) || ctx.outOfService.has(a.railLinkId)) {
-      ctx.outOfService.add(id);
-      stopped++;
-      return;
-    }
-    const rail = network.getEdgeAttributes(a.railLinkId);
-    if (rail.closed === true && a.closed !== true) {
-      // Out of service rather than closed: a ride is a service, not a facility, so its stop nodes go too when it
-      // was their only ride (step 5) instead of hanging off the stations as dead ends (new bridges in reports).
-      ctx.outOfService.add(id);
-      stopped++;
-      return;
-    }
-    // A ride follows a change of its rail link's time in proportion, unless a modification changed the ride itself.
-    if (!base.hasEdge(id) || !base.hasEdge(a.railLinkId)) return;
-    const baseRail = base.getEdgeAttributes(a.railLinkId);
-    const baseRide = base.getEdgeAttributes(id);
-    if (rail.timeMin !== undefined && baseRail.timeMin !== undefined && baseRail.timeMin > 0 && rail.timeMin !== baseRail.timeMin) {
-      if (a.timeMin === baseRide.timeMin && baseRide.timeMin !== undefined) {
-        network.setEdgeAttribute(id, "timeMin", baseRide.timeMin * (rail.timeMin / baseRail.timeMin));
-        retimed++;
-      }
-    }
-    if (rail.trainsPerDay !== baseRail.trainsPerDay) trainsChanged.add(a.railLinkId);
-  });
-  return { stopped, retimed, trainsChangedRailLinkIds: [...trainsChanged].sort(byCodeUnits) };
+/** The `transit-waits-unchanged` warning (on the leaf file): trainsPerDay changed under rides, waits kept. */
+function transitWaitsWarning(chain: ScenarioChain, railLinkIds: readonly string[]): ScenarioIssue {
+  const ids = railLinkIds;
+  return {
+    file: chain.specs[chain.specs.length - 1]!.file,
+    path: "",
+    code: "transit-waits-unchanged",
+    severity: "warning",
+    message:
+      `trainsPerDay changed on ${ids.length} rail link(s) that transit rides run over (${ids.slice(0, 3).join(", ")}${ids.length > 3 ? ", …" : ""}): ` +
+      `rail capacity follows, but boarding waits on the transit layer are not recomputed; set waitMin on their transit:…:board links to change them`,
+  };
 }
 
-/** Runs the chain on a copy of `base` (steps 2–5 of the module header), collecting issues. */
+/** Runs the chain on a copy of `base` (steps 2–4 of the module header), collecting issues. */
 function execute(chain: ScenarioChain, base: Network): Execution {
   const network = base.copy();
   const knownLinkIds = new Set<string>();
@@ -230,47 +192,8 @@ function execute(chain: ScenarioChain, base: Network): Execution {
     }
   }
 
-  const rides = followRailLinks(network, base, ctx);
-  if (rides.trainsChangedRailLinkIds.length > 0) {
-    const ids = rides.trainsChangedRailLinkIds;
-    issues.push({
-      file: chain.specs[chain.specs.length - 1]!.file,
-      path: "",
-      code: "transit-waits-unchanged",
-      severity: "warning",
-      message:
-        `trainsPerDay changed on ${ids.length} rail link(s) that transit rides run over (${ids.slice(0, 3).join(", ")}${ids.length > 3 ? ", …" : ""}): ` +
-        `rail capacity follows, but boarding waits on the transit layer are not recomputed; set waitMin on their transit:…:board links to change them`,
-    });
-  }
-
-  const outOfService = [...ctx.outOfService].filter((id) => network.hasEdge(id)).sort(byCodeUnits);
-  for (const id of outOfService) network.dropEdge(id);
-
-  const hadInfrastructure = new Set<string>();
-  base.forEachEdge((_id, a, source, target) => {
-    if (a.layer === "access") return;
-    hadInfrastructure.add(source);
-    hadInfrastructure.add(target);
-  });
-  let nodesRemoved = 0;
-  let accessLinksRemovedWithNodes = 0;
-  const isRide = (id: string) => network.getEdgeAttribute(id, "linkType") === TRANSIT_LINK_TYPES.ride;
-  const isInfrastructure = (id: string) => network.getEdgeAttribute(id, "layer") !== "access";
-  const nodes = network.nodes().sort(byCodeUnits);
-  // Stop nodes first, so that a station left with only the board/alight links of dropped stop nodes goes too.
-  for (const stopsPass of [true, false]) {
-    for (const node of nodes) {
-      if (!network.hasNode(node) || !hadInfrastructure.has(node)) continue;
-      const kind = network.getNodeAttribute(node, "kind");
-      if (kind === "centroid" || (kind === "service-stop") !== stopsPass) continue;
-      const attached = network.edges(node);
-      if (attached.some(stopsPass ? isRide : isInfrastructure)) continue;
-      accessLinksRemovedWithNodes += attached.length;
-      nodesRemoved++;
-      network.dropNode(node);
-    }
-  }
+  const followUp = followUpService(network, base, ctx.outOfService);
+  if (followUp.trainsChangedRailLinkIds.length > 0) issues.push(transitWaitsWarning(chain, followUp.trainsChangedRailLinkIds));
   return {
     network,
     log,
@@ -278,11 +201,11 @@ function execute(chain: ScenarioChain, base: Network): Execution {
     modificationCount,
     summary: {
       linksOutOfServiceAtAsOfDate,
-      outOfServiceLinksRemoved: outOfService.length,
-      ridesStoppedWithRailLinks: rides.stopped,
-      ridesRetimedWithRailLinks: rides.retimed,
-      nodesRemoved,
-      accessLinksRemovedWithNodes,
+      outOfServiceLinksRemoved: followUp.outOfServiceLinksRemoved,
+      ridesStoppedWithRailLinks: followUp.ridesStoppedWithRailLinks,
+      ridesRetimedWithRailLinks: followUp.ridesRetimedWithRailLinks,
+      nodesRemoved: followUp.nodesRemoved,
+      accessLinksRemovedWithNodes: followUp.accessLinksRemovedWithNodes,
     },
   };
 }

@@ -5,16 +5,10 @@
  */
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import {
-  assignLinkTable,
-  assignRoad,
-  assignScenarioRoad,
-  laneCapacityVehPerHour,
-  roadGravityDemand,
-  roadLinkTable,
-  type LinkTable,
-  type RoadAssignment,
-} from "../../src/engine/assign.ts";
+import { assignLinkTable, assignRoad, assignScenarioRoad, type RoadAssignment } from "../../src/engine/assign.ts";
+import { roadGravityDemand } from "../../src/engine/gravity-demand.ts";
+import { laneCapacityVehPerHour, roadLinkTable } from "../../src/engine/road-link-table.ts";
+import type { LinkTable } from "../../src/model/link-table.ts";
 import { InputError, UsageError } from "../../src/errors.ts";
 import { readTntpFolder, tntpLinkTable } from "../../src/io/tntp.ts";
 import type { Network } from "../../src/model/network.ts";

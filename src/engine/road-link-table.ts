@@ -1,0 +1,146 @@
+/**
+ * The road link table of a deltanet network: the road layer plus its centroid connectors as a {@link LinkTable}, the
+ * id-keyed shape that traffic assignment loads (engine/assign.ts) and the gravity demand reads its free-flow times from
+ * (engine/gravity-demand.ts).
+ *
+ * Road link assumptions (src/defaults.ts): BPR alpha 0.15, beta 4 on every road link (expressways and Yangtze
+ * crossings); capacity = the link's `capacityVehPerHour` (per direction), else lanes / 2 × the per-lane capacity of its
+ * lane class (LANE_CAPACITY_VEH_PER_HOUR_BY_LANES); centroid connectors are uncongested (capacity Infinity: time =
+ * their `timeMin`, 15 min). Station access/egress links and the rail, water and power layers are left out. Closed links
+ * (scenario `closed: true`) stay in the table, marked closed. Link free-flow time = `timeMin` (includes border
+ * delays). Zones are the centroids (ascending id), blocked so that no path passes through a third city.
+ */
+import { DEFAULT_BPR_ALPHA, DEFAULT_BPR_BETA, DEFAULT_LANE_CAPACITY_VEH_PER_HOUR, LANE_CAPACITY_VEH_PER_HOUR_BY_LANES } from "../defaults.ts";
+import { IssueList, UsageError } from "../errors.ts";
+import { compareCodeUnits } from "../model/compare-code-units.ts";
+import type { LinkTable, LinkTableLink } from "../model/link-table.ts";
+import type { Network } from "../model/network.ts";
+import { describeLinkValue, MAX_LINK_TABLE_ISSUES } from "./compile-link-table.ts";
+
+/** Options of {@link roadLinkTable}. */
+export interface RoadLinkTableOptions {
+  /** BPR alpha of road links. Default {@link DEFAULT_BPR_ALPHA} (0.15). */
+  alpha?: number;
+  /** BPR beta of road links. Default {@link DEFAULT_BPR_BETA} (4). */
+  beta?: number;
+  /** Paths may not pass through centroids. Default true. */
+  blockCentroidFlows?: boolean;
+}
+
+/** {@link RoadLinkTableOptions} with their defaults applied, checked by {@link resolveRoadLinkTableOptions}. */
+export interface RoadLinkTableParameters {
+  /** BPR alpha of road links, finite ≥ 0. */
+  alpha: number;
+  /** BPR beta of road links, finite ≥ 0. */
+  beta: number;
+  blockCentroidFlows: boolean;
+}
+
+/**
+ * Applies the defaults to road link table options and checks them.
+ * @throws UsageError code `invalid-option` for an alpha or beta that is not a finite number ≥ 0
+ * @example resolveRoadLinkTableOptions({}) // { alpha: 0.15, beta: 4, blockCentroidFlows: true }
+ */
+export function resolveRoadLinkTableOptions(options: RoadLinkTableOptions = {}): RoadLinkTableParameters {
+  const alpha = options.alpha ?? DEFAULT_BPR_ALPHA;
+  const beta = options.beta ?? DEFAULT_BPR_BETA;
+  for (const [name, value] of [["alpha", alpha], ["beta", beta]] as const) {
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+      throw new UsageError(`${name} must be a finite number ≥ 0 (got ${JSON.stringify(value)})`, "invalid-option");
+    }
+  }
+  return { alpha, beta, blockCentroidFlows: options.blockCentroidFlows !== false };
+}
+
+/** Per-direction capacity of a road link from its lane count (both directions), veh/h. @example laneCapacityVehPerHour(6) // 6000 */
+export function laneCapacityVehPerHour(lanes: number): number {
+  return (lanes / 2) * (LANE_CAPACITY_VEH_PER_HOUR_BY_LANES[lanes] ?? DEFAULT_LANE_CAPACITY_VEH_PER_HOUR);
+}
+
+/**
+ * The road assignment link table of a deltanet network: every `road` link (BPR, capacity per direction) plus every
+ * `centroid-connector` access link (uncongested); nodes = the centroids and the links' ends, in network order; zones =
+ * centroid nodes in ascending id order, blocked.
+ *
+ * @throws InputError listing up to 20 links: `missing-capacity` (road link with neither capacityVehPerHour nor lanes),
+ *   `invalid-capacity` (0, negative, NaN, or not a number: a `"4000"` string is refused), `invalid-time` (timeMin
+ *   missing, negative, NaN); paths are `links["<id>"].<field>`. UsageError `invalid-option` for bad alpha/beta.
+ * @example
+ * const table = roadLinkTable(network);
+ * table.zoneNodeIds.length // 41 for networks/yrd
+ * table.links.filter((l) => l.capacityVehPerHour === Infinity).length // 82 centroid connectors
+ */
+export function roadLinkTable(network: Network, options: RoadLinkTableOptions = {}): LinkTable {
+  return roadLinkTableWith(network, resolveRoadLinkTableOptions(options));
+}
+
+/**
+ * {@link roadLinkTable} with parameters already resolved (by {@link resolveRoadLinkTableOptions}), for callers that
+ * check all their options in one place first.
+ * @throws InputError as {@link roadLinkTable}
+ * @example roadLinkTableWith(network, resolveRoadLinkTableOptions({ alpha: 0.5 })).links.find((l) => l.capacityVehPerHour < Infinity)?.alpha // 0.5
+ */
+export function roadLinkTableWith(network: Network, parameters: RoadLinkTableParameters): LinkTable {
+  const { alpha, beta } = parameters;
+  const issues = new IssueList({
+    max: MAX_LINK_TABLE_ISSUES,
+    omitted: (count) => ({ code: "too-many-issues", message: `${count} more road link problem(s)` }),
+  });
+  const zoneNodeIds = network.filterNodes((_id, a) => a.kind === "centroid").sort(compareCodeUnits);
+  const links: LinkTableLink[] = [];
+  network.forEachEdge((id, a, source, target) => {
+    const isRoad = a.layer === "road";
+    const isConnector = a.layer === "access" && a.linkType === "centroid-connector";
+    if (!isRoad && !isConnector) return;
+    const path = (field: string) => `links[${JSON.stringify(id)}].${field}`;
+    const time = a.timeMin;
+    if (typeof time !== "number" || !Number.isFinite(time) || time < 0) {
+      issues.add({ path: path("timeMin"), code: "invalid-time", message: `link "${id}" has timeMin ${describeLinkValue(time)}; expected a finite number ≥ 0 (minutes)` });
+      return;
+    }
+    let capacity = Infinity;
+    if (isRoad) {
+      const given = a.capacityVehPerHour;
+      if (given === undefined) {
+        if (typeof a.lanes === "number" && Number.isInteger(a.lanes) && a.lanes > 0) capacity = laneCapacityVehPerHour(a.lanes);
+        else {
+          issues.add({ path: path("capacityVehPerHour"), code: "missing-capacity", message: `road link "${id}" has neither capacityVehPerHour nor lanes` });
+          return;
+        }
+      } else if (typeof given !== "number" || !(given > 0) || !Number.isFinite(given)) {
+        issues.add({
+          path: path("capacityVehPerHour"),
+          code: "invalid-capacity",
+          message: `road link "${id}" has capacityVehPerHour ${describeLinkValue(given)}; expected a finite number > 0 (veh/h)`,
+        });
+        return;
+      } else capacity = given;
+    }
+    links.push({
+      id,
+      fromNodeId: source,
+      toNodeId: target,
+      freeFlowTimeMin: time,
+      capacityVehPerHour: capacity,
+      alpha: isRoad ? alpha : 0,
+      beta: isRoad ? beta : 1,
+      fixedCostMin: 0,
+      closed: a.closed === true,
+    });
+  });
+  issues.throwIfAny();
+  // Nodes: the centroids and the ends of the selected links, in network order (not the whole multimodal graph).
+  const used = new Set<string>(zoneNodeIds);
+  for (const l of links) {
+    used.add(l.fromNodeId);
+    used.add(l.toNodeId);
+  }
+  const nodeIds = network.filterNodes((id) => used.has(id));
+  return {
+    name: network.getAttribute("name"),
+    nodeIds,
+    zoneNodeIds,
+    blockedNodeIds: parameters.blockCentroidFlows ? zoneNodeIds : [],
+    links,
+  };
+}
