@@ -7,8 +7,8 @@ import { describe, expect, test } from "vitest";
 import { dijkstra } from "graphology-shortest-path";
 import { analyseNetwork, type ScenarioInfo } from "../../src/engine/analyse.ts";
 import { PASSENGER_LAYERS } from "../../src/defaults.ts";
-import { BOARDING_MIN, n } from "../../src/io/yrd-build/assumptions.ts";
-import { boardingWaitMin } from "../../src/io/yrd-build/transit.ts";
+import { BOARDING_MIN, n } from "../../tools/yrd-build/assumptions.ts";
+import { boardingWaitMin } from "../../tools/yrd-build/transit.ts";
 import type { Network } from "../../src/model/network.ts";
 import { tinyNetwork } from "../support/tiny-network.ts";
 

@@ -2,7 +2,7 @@
  * YRD builder, orchestration: reads `../shared/data/yrd`, builds every layer, the projects and SOURCES.md, and returns
  * the file texts of `networks/yrd/` (pure apart from reading the input; writing is main.ts's job).
  */
-import type { LinkAttributes } from "../../model/network.ts";
+import type { LinkAttributes } from "../../src/model/network.ts";
 import { buildAccess } from "./access.ts";
 import { STATIC_ASSUMPTIONS } from "./assumptions.ts";
 import { buildZones } from "./cities.ts";

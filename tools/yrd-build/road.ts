@@ -16,8 +16,8 @@
  */
 import { MultiUndirectedGraph } from "graphology";
 import { dijkstra } from "graphology-shortest-path";
-import { InputError } from "../../errors.ts";
-import type { LinkAttributes, NodeAttributes, Status } from "../../model/network.ts";
+import { InputError } from "../../src/errors.ts";
+import type { LinkAttributes, NodeAttributes, Status } from "../../src/model/network.ts";
 import {
   BORDER_DELAY_MIN,
   EXPRESSWAY_LANES,

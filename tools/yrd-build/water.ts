@@ -10,8 +10,8 @@
  *   pairs Nanjing … Shanghai by great-circle share; above Nanjing length = great-circle × RIVER_CIRCUITY.
  * - timeMin = lengthKm / VESSEL_SPEED_KPH × 60, both directions alike.
  */
-import { InputError } from "../../errors.ts";
-import type { LinkAttributes, NodeAttributes } from "../../model/network.ts";
+import { InputError } from "../../src/errors.ts";
+import type { LinkAttributes, NodeAttributes } from "../../src/model/network.ts";
 import { RIVER_CIRCUITY, VESSEL_SPEED_KPH, n } from "./assumptions.ts";
 import { yangtzeBankOf } from "./cities.ts";
 import { cityNameOf, type City, type Waterway, type YrdData } from "./data.ts";

@@ -1,5 +1,5 @@
 /**
- * Tests of the YRD network builder (src/io/yrd-build/) and of the committed networks/yrd/: byte-identical rebuild from
+ * Tests of the YRD network builder (tools/yrd-build/) and of the committed networks/yrd/: byte-identical rebuild from
  * ../shared, and invariants of the bundled files checked against hand-derived values from the data files.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -9,15 +9,15 @@ import { fc, test as propTest } from "@fast-check/vitest";
 import { DirectedGraph } from "graphology";
 import { dijkstra } from "graphology-shortest-path";
 import { describe, expect, test } from "vitest";
-import { InputError } from "../../src/errors.ts";
-import type { LinkAttributes, Network } from "../../src/model/network.ts";
-import { readNetworkFolder } from "../../src/io/network-file.ts";
-import { buildYrdNetwork } from "../../src/io/yrd-build/build.ts";
-import { num, readCsv } from "../../src/io/yrd-build/csv.ts";
-import { compareDates, normaliseDate } from "../../src/io/yrd-build/dates.ts";
-import { spreadZeroSpans } from "../../src/io/yrd-build/rail-estimated.ts";
-import { writeFiles } from "../../src/io/yrd-build/write.ts";
-import { REPO_ROOT, SHARED_DIR, describeShared } from "../support/shared-data.ts";
+import { InputError } from "../../../src/errors.ts";
+import type { LinkAttributes, Network } from "../../../src/model/network.ts";
+import { linkSchema, nodeSchema, projectSchema, readNetworkFolder } from "../../../src/io/network-file.ts";
+import { buildYrdNetwork } from "../build.ts";
+import { num, readCsv } from "../csv.ts";
+import { compareDates, normaliseDate } from "../dates.ts";
+import { spreadZeroSpans } from "../rail-estimated.ts";
+import { LINK_KEY_ORDER, NODE_KEY_ORDER, PROJECT_KEY_ORDER, writeFiles } from "../write.ts";
+import { REPO_ROOT, SHARED_DIR, describeShared } from "../../../test/support/shared-data.ts";
 
 const NETWORK_DIR = resolve(REPO_ROOT, "networks/yrd");
 
@@ -95,7 +95,7 @@ describe("readNetworkFolder(\"networks/yrd\")", () => {
 
   test("every two-way facility has both directions (DC lines and transit links are one-way)", () => {
     // Transit links are one-link facilities by design (the two directions of a ride join different stop nodes);
-    // test/io/yrd-transit.test.ts checks their structure.
+    // tools/yrd-build/test/yrd-transit.test.ts checks their structure.
     const byFacility = new Map<string, LinkAttributes[]>();
     for (const l of links) if (l.layer !== "transit") byFacility.set(l.facilityId, [...(byFacility.get(l.facilityId) ?? []), l]);
     for (const [facility, ls] of byFacility) {
@@ -167,6 +167,12 @@ describe("readNetworkFolder(\"networks/yrd\")", () => {
 });
 
 describe("yrd-build helpers", () => {
+  test("the key orders the builder writes are those of the network-file schemas, key for key", () => {
+    expect(Object.keys(NODE_KEY_ORDER)).toEqual(Object.keys(nodeSchema.shape));
+    expect(Object.keys(LINK_KEY_ORDER)).toEqual(Object.keys(linkSchema.shape));
+    expect(Object.keys(PROJECT_KEY_ORDER)).toEqual(Object.keys(projectSchema.shape));
+  });
+
   test("num(row, column) refuses \"12 km\" with file, line and column instead of coercing it", () => {
     const dir = mkdtempSync(join(tmpdir(), "yrd-csv-"));
     try {

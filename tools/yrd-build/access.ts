@@ -12,7 +12,7 @@
  * Transfers between stations of a city, and between rail and road, go through the city centroid (egress + access);
  * a change of train at one station is a transit alight + board (wait + BOARDING_MIN).
  */
-import type { LinkAttributes, NodeAttributes } from "../../model/network.ts";
+import type { LinkAttributes, NodeAttributes } from "../../src/model/network.ts";
 import {
   ACCESS_TERMINAL_MIN,
   CENTROID_CONNECTOR_MIN,

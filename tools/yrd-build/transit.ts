@@ -35,8 +35,8 @@
  *
  * Size (measured on the June-2021 data): 1,110 directed runs, ≈ 9,000 stop nodes and ≈ 23,500 links.
  */
-import { InputError } from "../../errors.ts";
-import { TRANSIT_LINK_TYPES, type LinkAttributes, type NodeAttributes, type Status } from "../../model/network.ts";
+import { InputError } from "../../src/errors.ts";
+import { TRANSIT_LINK_TYPES, type LinkAttributes, type NodeAttributes, type Status } from "../../src/model/network.ts";
 import { BOARDING_MIN, SERVICE_WINDOW_MIN, WAIT_CAP_MIN, n } from "./assumptions.ts";
 import type { RailService, YrdData } from "./data.ts";
 import { yearOf } from "./dates.ts";

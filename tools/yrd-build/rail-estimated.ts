@@ -13,8 +13,8 @@
  *   {@link NEW_STATION_CITY}, general knowledge, grade C); reserved stations `(预留)` are skipped; consecutive stations
  *   at one position would get a zero share, so such spans share the next span's distance ({@link spreadZeroSpans}).
  */
-import { InputError } from "../../errors.ts";
-import type { LinkAttributes, NodeAttributes, Status } from "../../model/network.ts";
+import { InputError } from "../../src/errors.ts";
+import type { LinkAttributes, NodeAttributes, Status } from "../../src/model/network.ts";
 import {
   HUTONG_PHASE2_DESIGN_SPEED_KPH,
   RAIL_CIRCUITY,
