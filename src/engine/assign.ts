@@ -12,8 +12,8 @@
  *   integration point).
  *
  * Road link assumptions (src/defaults.ts): BPR alpha 0.15, beta 4 on every road link (expressways and Yangtze
- * crossings); capacity = the link's `capacityVehPerHour` (per direction), else lanes / 2 × the per-lane capacity of its
- * lane class (LANE_CAPACITY_VEH_PER_HOUR_BY_LANES); centroid connectors are uncongested (capacity null in results:
+ * crossings); capacity = the link's `capacityVehPerHour` (per direction), else lanes / 2 × the network's assumption
+ * `laneCapacityPcuPerHour` (model/network-assumptions.ts); centroid connectors are uncongested (capacity null in results:
  * time = their `timeMin`, 15 min). Station access/egress links and the rail, water and power layers are left out.
  * Closed links (scenario `closed: true`) carry no flow. Link free-flow time = `timeMin` (includes border delays).
  *
@@ -34,17 +34,13 @@ import {
   DEFAULT_ASSIGNMENT_ALGORITHM,
   DEFAULT_BPR_ALPHA,
   DEFAULT_BPR_BETA,
-  DEFAULT_LANE_CAPACITY_VEH_PER_HOUR,
   DEFAULT_MAX_ITERATIONS,
   DEFAULT_RELATIVE_GAP_TARGET,
-  GRAVITY_FALLBACK_ACCESS_MIN,
-  GRAVITY_FALLBACK_CIRCUITY,
-  GRAVITY_FALLBACK_SPEED_KPH,
-  LANE_CAPACITY_VEH_PER_HOUR_BY_LANES,
 } from "../defaults.ts";
 import { InputError, UsageError, type Issue } from "../errors.ts";
 import type { LinkTable, LinkTableLink } from "../model/link-table.ts";
 import type { Network } from "../model/network.ts";
+import { requireAssumption } from "../model/network-assumptions.ts";
 import { EARTH_RADIUS_KM, MIN_PER_HOUR } from "../units.ts";
 import { gravityModel, greatCircleKm, type GravityParameters, type GravityResult } from "./gravity.ts";
 
@@ -346,9 +342,14 @@ export interface RoadLinkTableOptions {
   blockCentroidFlows?: boolean;
 }
 
-/** Per-direction capacity of a road link from its lane count (both directions), veh/h. @example laneCapacityVehPerHour(6) // 6000 */
-export function laneCapacityVehPerHour(lanes: number): number {
-  return (lanes / 2) * (LANE_CAPACITY_VEH_PER_HOUR_BY_LANES[lanes] ?? DEFAULT_LANE_CAPACITY_VEH_PER_HOUR);
+/**
+ * Per-direction capacity of a road link from its lane count (both directions), veh/h: lanes / 2 × the per-lane capacity.
+ * @param lanes lanes in both directions, integer > 0
+ * @param laneCapacityPcuPerHour capacity of one lane, pcu/h counted as veh/h (the network's `laneCapacityPcuPerHour`)
+ * @example laneCapacityVehPerHour(6, 2000) // 6000
+ */
+export function laneCapacityVehPerHour(lanes: number, laneCapacityPcuPerHour: number): number {
+  return (lanes / 2) * laneCapacityPcuPerHour;
 }
 
 /**
@@ -394,8 +395,9 @@ export function roadLinkTable(network: Network, options: RoadLinkTableOptions = 
     if (isRoad) {
       const given = a.capacityVehPerHour;
       if (given === undefined) {
-        if (typeof a.lanes === "number" && Number.isInteger(a.lanes) && a.lanes > 0) capacity = laneCapacityVehPerHour(a.lanes);
-        else {
+        if (typeof a.lanes === "number" && Number.isInteger(a.lanes) && a.lanes > 0) {
+          capacity = laneCapacityVehPerHour(a.lanes, requireAssumption(network, "laneCapacityPcuPerHour", `road link "${id}" (lanes but no capacityVehPerHour)`));
+        } else {
           add({ path: path("capacityVehPerHour"), code: "missing-capacity", message: `road link "${id}" has neither capacityVehPerHour nor lanes` });
           return;
         }
@@ -456,10 +458,11 @@ export interface RoadGravityDemand extends OdDemand {
 /**
  * Gravity-model OD matrix (veh/h) between the centroids of a network from their 2020 population
  * (`populationPersons`) and free-flow road times on {@link roadLinkTable}; pairs without a road route use the
- * great-circle fallback of src/defaults.ts (GRAVITY_FALLBACK_*), so their trips exist and are reported unreachable by
- * the assignment.
- * @throws InputError `missing-population` naming centroids without a population, plus roadLinkTable's errors;
- *   UsageError for bad gravity parameters.
+ * great-circle fallback (great-circle × `roadCircuity` at `roadSpeedKph` plus two `centroidConnectorMin`, read from the
+ * network's assumptions), so their trips exist and are reported unreachable by the assignment.
+ * @throws InputError `missing-population` naming centroids without a population, `missing-assumption` when a pair
+ *   needs the fallback and the network lacks one of its assumptions, plus roadLinkTable's errors; UsageError for bad
+ *   gravity parameters.
  * @example roadGravityDemand(network).zoneIds.length // 41 for networks/yrd
  */
 export function roadGravityDemand(network: Network, gravity: Partial<GravityParameters> = {}, tableOptions: RoadLinkTableOptions = {}): RoadGravityDemand {
@@ -485,8 +488,9 @@ function gravityForTable(network: Network, table: LinkTable, assignmentNetwork: 
       const a = network.getNodeAttributes(zoneIds[i]);
       const b = network.getNodeAttributes(zoneIds[j]);
       if (a.lon === undefined || a.lat === undefined || b.lon === undefined || b.lat === undefined) continue;
-      const km = greatCircleKm(a.lon, a.lat, b.lon, b.lat, EARTH_RADIUS_KM) * GRAVITY_FALLBACK_CIRCUITY;
-      costMin[i * z + j] = (km / GRAVITY_FALLBACK_SPEED_KPH) * MIN_PER_HOUR + GRAVITY_FALLBACK_ACCESS_MIN;
+      const neededBy = `the gravity model's fallback road time ${zoneIds[i]} → ${zoneIds[j]} (no road route)`;
+      const km = greatCircleKm(a.lon, a.lat, b.lon, b.lat, EARTH_RADIUS_KM) * requireAssumption(network, "roadCircuity", neededBy);
+      costMin[i * z + j] = (km / requireAssumption(network, "roadSpeedKph", neededBy)) * MIN_PER_HOUR + 2 * requireAssumption(network, "centroidConnectorMin", neededBy);
       fallbackPairCount++;
     }
   }

@@ -2,8 +2,9 @@
  * YRD builder, SOURCES.md: writes the provenance document of `networks/yrd/` from the same constants and counts the
  * build used (sources, trust grades, licences, rules, assumptions table, projects, limitations), so it cannot drift.
  */
+import { ENGINE_ASSUMPTIONS } from "../../src/model/network-assumptions.ts";
 import type { Project } from "../../src/model/network.ts";
-import type { Assumption } from "./assumptions.ts";
+import { ALIGHT_MIN, SERVICE_WINDOW_MIN, n, type Assumption } from "./assumptions.ts";
 import type { LayerStats } from "./build.ts";
 import type { NotRepresented } from "./projects.ts";
 import { EXTRA_NEW_LEGS, EXTRA_NEW_STATIONS, SPLIT_LEGS } from "./rail-new-lines.ts";
@@ -240,17 +241,17 @@ allows; here a change of train is an alighting plus a boarding.
   service, and a what-if closure of the leg (batch, criticality) closes its rides. Every consecutive pair of
   YRD stops has such a leg (the builder refuses the data otherwise).
 - **Boarding** \`transit:<service_id>:<f|b>:<i>:board\` (\`rail-board\`, station → stop node, at every stop but a
-  direction's last): \`timeMin\` = \`waitMin\` + BOARDING_MIN, \`waitMin\` = min(WAIT_CAP_MIN, ½ × SERVICE_WINDOW_MIN / f)
-  where f is the \`trainsPerDay\` of the rail-leg facility from the station towards the pattern's next stop: the
-  frequency of the corridor the traveller boards into. Not all departures of the station (too optimistic: a traveller
-  to Nanjing cannot take the next train to Hangzhou) and not the pattern's own trains (too pessimistic: any train along
-  that leg serves, and the search then picks the best pattern).
+  direction's last): \`timeMin\` = \`waitMin\` + BOARDING_MIN, \`waitMin\` = min(WAIT_CAP_MIN, WAIT_HEADWAY_FRACTION ×
+  SERVICE_WINDOW_MIN / f) where f is the \`trainsPerDay\` of the rail-leg facility from the station towards the
+  pattern's next stop: the frequency of the corridor the traveller boards into. Not all departures of the station
+  (too optimistic: a traveller to Nanjing cannot take the next train to Hangzhou) and not the pattern's own trains (too
+  pessimistic: any train along that leg serves, and the search then picks the best pattern).
 - **Alighting** \`transit:<service_id>:<f|b>:<i>:alight\` (\`rail-alight\`, stop node → station, at every stop but a
-  direction's first): 0 min; the walk out is on station-egress.
+  direction's first): ALIGHT_MIN; the walk out is on station-egress.
 - Board and alight links take \`status\`, \`openedDate\` and \`projectIds\` of the ride they lead into or come from (a
   directed stop node has at most one ride on each side), so a stop whose rides are out of service cannot be boarded or
   left either; \`applyScenario\` also drops a stop node left without any ride, with its board/alight links.
-- **Transfer penalty** = wait + BOARDING_MIN at the transfer station (alight 0 min, then board the next pattern);
+- **Transfer penalty** = wait + BOARDING_MIN at the transfer station (alight ${n(ALIGHT_MIN)} min, then board the next pattern);
   transfers between two stations of a city go through the centroid (egress + access + wait + BOARDING_MIN).
 - **Estimated lines** (no timetable patterns: 沪苏湖, 北沿江, …) get one synthetic pattern \`est-<line_zh>\` along their
   station list, both directions at ESTIMATED_TRAINS_PER_DAY, with the rail-leg facility's time and km between each
@@ -264,6 +265,11 @@ ${bullets(layers["transit.json"].notes)}
 `);
 
   out.push(`## Assumptions
+
+Every numeric value of this table is also written to the \`assumptions\` block of network.json under its key in
+lower camelCase (\`ROAD_SPEED_KPH\` → \`roadSpeedKph\`), so the network carries the constants it was built with.
+The engine keeps no copy of them; it reads from that block:
+${Object.entries(ENGINE_ASSUMPTIONS).map(([k, v]) => `- \`${k}\` (${v.unit}): ${v.usedFor}.`).join("\n")}
 
 ${table(["key", "value", "unit", "applies to", "basis"], assumptions.map((a) => [`\`${a.key}\``, a.value, a.unit, a.appliesTo, a.basis]))}
 `);
@@ -290,7 +296,7 @@ Lines under construction that are not chapter-5 projects (杭衢高铁) have est
   legs; the Wuhu hub, the 宣城–芜湖 split and other curated rules are judgements documented above; estimated lines use a
   single operating-speed factor and train count.
 - Access times, waits, the boarding time and border delays are assumptions; transfers between stations or modes go
-  through centroids. Waits are half the headway of the boarded leg's trains over an 18-hour day (capped): no
+  through centroids. Waits are half the headway of the boarded leg's trains over an ${n(SERVICE_WINDOW_MIN) / 60}-hour day (capped): no
   timetable coordination, no timed connections.
 - Transit patterns are those of June 2021; they also stand for the 2019 and 2025 service (an approximation): the 2019
   baseline drops only the rides over legs dated later, and lines opened after the timetable get one synthetic pattern

@@ -66,9 +66,19 @@ export function projectsFileText(projects: readonly Project[]): string {
   return json({ format: "deltanet-projects", formatVersion: 1, projects: list });
 }
 
-/** Text of network.json. @example manifestText("yrd", "", ["zones.json"], "projects.json").includes("deltanet-network") // true */
-export function manifestText(name: string, description: string, layerFiles: readonly string[], projectsFile: string): string {
-  return json({ format: "deltanet-network", formatVersion: 1, name, description, layers: layerFiles, projects: projectsFile });
+/**
+ * Text of network.json.
+ * @param assumptions the `assumptions` block (name → value, see assumptionsBlock in assumptions.ts), written last
+ * @example manifestText("yrd", "", ["zones.json"], "projects.json", { roadCircuity: 1.25 }).includes("\"roadCircuity\": 1.25") // true
+ */
+export function manifestText(
+  name: string,
+  description: string,
+  layerFiles: readonly string[],
+  projectsFile: string,
+  assumptions: Readonly<Record<string, number>>,
+): string {
+  return json({ format: "deltanet-network", formatVersion: 1, name, description, layers: layerFiles, projects: projectsFile, assumptions });
 }
 
 function json(value: unknown): string {

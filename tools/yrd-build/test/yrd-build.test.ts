@@ -12,6 +12,19 @@ import { describe, expect, test } from "vitest";
 import { InputError } from "../../../src/errors.ts";
 import type { LinkAttributes, Network } from "../../../src/model/network.ts";
 import { linkSchema, nodeSchema, projectSchema, readNetworkFolder } from "../../../src/io/network-file.ts";
+import { ENGINE_ASSUMPTIONS, networkAssumptions } from "../../../src/model/network-assumptions.ts";
+import {
+  CENTROID_CONNECTOR_MIN,
+  LANE_CAPACITY_PCU_PER_HOUR,
+  ROAD_CIRCUITY,
+  ROAD_SPEED_KPH,
+  STATIC_ASSUMPTIONS,
+  SUTONG_GIL_DATE,
+  assumptionJsonName,
+  assumptionsBlock,
+  derivedAssumption,
+  n,
+} from "../assumptions.ts";
 import { buildYrdNetwork } from "../build.ts";
 import { num, readCsv } from "../csv.ts";
 import { compareDates, normaliseDate } from "../dates.ts";
@@ -164,6 +177,42 @@ describe("readNetworkFolder(\"networks/yrd\")", () => {
     const projects = network.getAttribute("projects");
     expect(projects["changtai-yangtze-crossing"]).toMatchObject({ nameZh: "常泰", status: "under-construction", facilityIds: ["road:crossing:changtai"] });
     expect(projects["huainan-nanjing-shanghai-uhvac-yangtze-crossing"].nameZh).toBe("淮南—南京—上海1000千伏特高压交流输变电工程过江通道");
+  });
+});
+
+describe("assumptions table → network.json", () => {
+  test("assumptionJsonName(key) is the key in lower camelCase, unit suffix kept", () => {
+    expect(assumptionJsonName("ROAD_SPEED_KPH")).toBe("roadSpeedKph");
+    expect(assumptionJsonName("LANE_CAPACITY_PCU_PER_HOUR")).toBe("laneCapacityPcuPerHour");
+    expect(assumptionJsonName("HUTONG_PHASE2_DESIGN_SPEED_KPH")).toBe("hutongPhase2DesignSpeedKph");
+    expect(assumptionJsonName("MALIN84_DETOUR_RATIO")).toBe("malin84DetourRatio");
+    expect(() => assumptionJsonName("roadSpeedKph")).toThrow(TypeError);
+  });
+
+  test("assumptionsBlock(table) keeps the numeric assumptions in table order and refuses two with one name", () => {
+    const derived = derivedAssumption("ESTIMATED_TRAINS_PER_DAY", 8.8, "trains/day", "x", "median");
+    expect(assumptionsBlock([ROAD_SPEED_KPH, SUTONG_GIL_DATE, ROAD_CIRCUITY, derived])).toEqual({ roadSpeedKph: 100, roadCircuity: 1.25, estimatedTrainsPerDay: 8.8 });
+    expect(Object.keys(assumptionsBlock([ROAD_SPEED_KPH, ROAD_CIRCUITY]))).toEqual(["roadSpeedKph", "roadCircuity"]);
+    expect(() => assumptionsBlock([ROAD_SPEED_KPH, derivedAssumption("ROAD_SPEED_KPH", 90, "km/h", "x", "y")])).toThrow(TypeError);
+  });
+
+  test("every assumption the engine reads is in the builder's table, with the value the builder uses", () => {
+    const block = assumptionsBlock(STATIC_ASSUMPTIONS);
+    for (const name of Object.keys(ENGINE_ASSUMPTIONS)) expect(block, name).toHaveProperty(name);
+    expect(block).toMatchObject({
+      roadCircuity: n(ROAD_CIRCUITY),
+      roadSpeedKph: n(ROAD_SPEED_KPH),
+      centroidConnectorMin: n(CENTROID_CONNECTOR_MIN),
+      laneCapacityPcuPerHour: n(LANE_CAPACITY_PCU_PER_HOUR),
+    });
+  });
+
+  test("the committed networks/yrd/network.json carries every numeric static assumption of the table, unchanged", () => {
+    const assumptions = networkAssumptions(readNetworkFolder(NETWORK_DIR));
+    expect(assumptions).toMatchObject(assumptionsBlock(STATIC_ASSUMPTIONS));
+    // plus the derived ESTIMATED_TRAINS_PER_DAY (median of the new lines' early service, SOURCES.md)
+    expect(Object.keys(assumptions).filter((k) => !(k in assumptionsBlock(STATIC_ASSUMPTIONS)))).toEqual(["estimatedTrainsPerDay"]);
+    expect(assumptions).toMatchObject({ roadCircuity: 1.25, roadSpeedKph: 100, centroidConnectorMin: 15, laneCapacityPcuPerHour: 2000 });
   });
 });
 
