@@ -88,19 +88,6 @@ export const DEFAULT_BPR_ALPHA = 0.15;
 /** BPR beta (power) for deltanet road links, dimensionless: the traditional BPR value. */
 export const DEFAULT_BPR_BETA = 4;
 
-/**
- * Expressway capacity per lane class, veh/h per lane in one direction (pcu counted as vehicles), used when a road
- * link has `lanes` (both directions) but no `capacityVehPerHour` (e.g. an `add-link` in a scenario); a link's own
- * `capacityVehPerHour` always wins. Per direction: 4 lanes → 2 × 2,000 = 4,000 veh/h; 6 lanes → 3 × 2,000 = 6,000;
- * 8 lanes → 4 × 2,000 = 8,000. Basis: the network builder's LANE_CAPACITY_PCU_PER_HOUR (2,000 pcu/h/lane, below
- * JTG B01-2014's 2,200 at 120 km/h and HCM's 2,400, allowing for heavy vehicles; networks/yrd/SOURCES.md). Other lane
- * counts use {@link DEFAULT_LANE_CAPACITY_VEH_PER_HOUR}.
- */
-export const LANE_CAPACITY_VEH_PER_HOUR_BY_LANES: Readonly<Record<number, number>> = { 4: 2000, 6: 2000, 8: 2000 };
-
-/** Per-lane capacity for lane counts not in {@link LANE_CAPACITY_VEH_PER_HOUR_BY_LANES}, veh/h per lane. */
-export const DEFAULT_LANE_CAPACITY_VEH_PER_HOUR = 2000;
-
 /** Number of most congested links (by v/c) listed in a road assignment summary. */
 export const ASSIGNMENT_TOP_LINK_COUNT = 10;
 
@@ -136,20 +123,6 @@ export const GRAVITY_BALANCING_TOLERANCE = 1e-10;
 
 /** Most Furness balancing iterations. */
 export const GRAVITY_MAX_BALANCING_ITERATIONS = 1000;
-
-/**
- * Road time used by the gravity model for a city pair the road layer cannot connect (Huainan and Huaibei have no
- * expressway link in the data), so that their trips exist and are reported as unreachable instead of vanishing:
- * great-circle km × this circuity / {@link GRAVITY_FALLBACK_SPEED_KPH} × 60 + {@link GRAVITY_FALLBACK_ACCESS_MIN}.
- * Same circuity and speed as the road builder's ROAD_CIRCUITY and ROAD_SPEED_KPH (networks/yrd/SOURCES.md).
- */
-export const GRAVITY_FALLBACK_CIRCUITY = 1.25;
-
-/** Speed of the gravity model's fallback road time, km/h (see {@link GRAVITY_FALLBACK_CIRCUITY}). */
-export const GRAVITY_FALLBACK_SPEED_KPH = 100;
-
-/** Access time added to the fallback road time, minutes: two centroid connectors of 15 min (CENTROID_CONNECTOR_MIN). */
-export const GRAVITY_FALLBACK_ACCESS_MIN = 30;
 
 // ─── deltanet check ────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import { DEFAULT_CAPACITY_QUERIES, DEFAULT_CUTOFFS_MIN, PASSENGER_LAYERS } from "../defaults.ts";
 import { analyseNetwork, type AnalyseOptions } from "../engine/analyse.ts";
-import type { OdDemand } from "../engine/assign.ts";
+import type { OdDemand } from "../engine/gravity-demand.ts";
 import type { RunResult } from "../engine/run-result.ts";
 import { readNetworkFolder } from "../io/network-file.ts";
 import { inspectScenarioChain } from "../io/scenario-file.ts";

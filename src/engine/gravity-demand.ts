@@ -4,12 +4,12 @@
  * the road zones and their costs).
  *
  * Unconnected pairs: where no road route exists (e.g. a city without a road link), the cost is a great-circle fallback
- * (src/defaults.ts GRAVITY_FALLBACK_*): great-circle km × circuity / speed × 60 + access minutes. Their trips then
+ * (the network's assumptions): great-circle km × `roadCircuity` / `roadSpeedKph` × 60 + 2 × `centroidConnectorMin`. Their trips then
  * exist, and the assignment reports them as unreachable instead of the model silently dropping them.
  */
 import { zoneCostMatrix } from "../algorithms/assignment/zone-skim.ts";
 import type { AssignmentNetwork } from "../algorithms/assignment/assignment-network.ts";
-import { GRAVITY_FALLBACK_ACCESS_MIN, GRAVITY_FALLBACK_CIRCUITY, GRAVITY_FALLBACK_SPEED_KPH } from "../defaults.ts";
+import { requireAssumption } from "../model/network-assumptions.ts";
 import { InputError, type Issue } from "../errors.ts";
 import type { LinkTable } from "../model/link-table.ts";
 import type { Network } from "../model/network.ts";
@@ -38,7 +38,8 @@ export interface RoadGravityDemand extends OdDemand {
 /**
  * Gravity-model OD matrix (veh/h) between the centroids of a network from their 2020 population
  * (`populationPersons`) and free-flow road times on {@link roadLinkTable}; pairs without a road route use the
- * great-circle fallback of src/defaults.ts (GRAVITY_FALLBACK_*), so their trips exist and are reported unreachable by
+ * great-circle fallback read from the network's assumptions (`missing-assumption` when one is absent), so their trips
+ * exist and are reported unreachable by
  * the assignment.
  * @throws InputError `missing-population` naming centroids without a population, plus roadLinkTable's errors;
  *   UsageError for bad gravity parameters.
@@ -77,8 +78,9 @@ export function gravityDemandForTable(network: Network, table: LinkTable, assign
       const a = network.getNodeAttributes(zoneIds[i]);
       const b = network.getNodeAttributes(zoneIds[j]);
       if (a.lon === undefined || a.lat === undefined || b.lon === undefined || b.lat === undefined) continue;
-      const km = greatCircleKm(a.lon, a.lat, b.lon, b.lat, EARTH_RADIUS_KM) * GRAVITY_FALLBACK_CIRCUITY;
-      costMin[i * z + j] = (km / GRAVITY_FALLBACK_SPEED_KPH) * MIN_PER_HOUR + GRAVITY_FALLBACK_ACCESS_MIN;
+      const neededBy = `the gravity model's fallback road time ${zoneIds[i]} → ${zoneIds[j]} (no road route)`;
+      const km = greatCircleKm(a.lon, a.lat, b.lon, b.lat, EARTH_RADIUS_KM) * requireAssumption(network, "roadCircuity", neededBy);
+      costMin[i * z + j] = (km / requireAssumption(network, "roadSpeedKph", neededBy)) * MIN_PER_HOUR + 2 * requireAssumption(network, "centroidConnectorMin", neededBy);
       fallbackPairCount++;
     }
   }

@@ -10,8 +10,8 @@
  * attraction weights W_j = population_j, T_ij = O_i · W_j f_ij / Σ_k W_k f_ik. Parameters and their basis are in
  * src/defaults.ts (GRAVITY_*); all are overridable per call.
  * Costs: free-flow road times (minutes) from the road layer with centroid connectors; a pair the road layer cannot
- * connect gets the fallback time of GRAVITY_FALLBACK_* (great-circle distance), so its trips are generated and the
- * assignment reports them as unreachable instead of the model dropping them.
+ * connect gets a fallback time from the great-circle distance and the network's road assumptions (engine/assign.ts),
+ * so its trips are generated and the assignment reports them as unreachable instead of the model dropping them.
  * @see J. de D. Ortúzar, L. G. Willumsen (2011), Modelling Transport, 4th ed., Wiley, ch. 5 (trip distribution).
  * @see G. M. Hyman (1969), "The calibration of trip distribution models", Environment and Planning 1(1), 105–112.
  */

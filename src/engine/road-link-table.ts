@@ -5,12 +5,13 @@
  *
  * Road link assumptions (src/defaults.ts): BPR alpha 0.15, beta 4 on every road link (expressways and Yangtze
  * crossings); capacity = the link's `capacityVehPerHour` (per direction), else lanes / 2 × the per-lane capacity of its
- * lane class (LANE_CAPACITY_VEH_PER_HOUR_BY_LANES); centroid connectors are uncongested (capacity Infinity: time =
+ * network's assumption `laneCapacityPcuPerHour` (model/network-assumptions.ts); centroid connectors are uncongested (capacity Infinity: time =
  * their `timeMin`, 15 min). Station access/egress links and the rail, water and power layers are left out. Closed links
  * (scenario `closed: true`) stay in the table, marked closed. Link free-flow time = `timeMin` (includes border
  * delays). Zones are the centroids (ascending id), blocked so that no path passes through a third city.
  */
-import { DEFAULT_BPR_ALPHA, DEFAULT_BPR_BETA, DEFAULT_LANE_CAPACITY_VEH_PER_HOUR, LANE_CAPACITY_VEH_PER_HOUR_BY_LANES } from "../defaults.ts";
+import { DEFAULT_BPR_ALPHA, DEFAULT_BPR_BETA } from "../defaults.ts";
+import { requireAssumption } from "../model/network-assumptions.ts";
 import { IssueList, UsageError } from "../errors.ts";
 import { compareCodeUnits } from "../model/compare-code-units.ts";
 import type { LinkTable, LinkTableLink } from "../model/link-table.ts";
@@ -52,9 +53,14 @@ export function resolveRoadLinkTableOptions(options: RoadLinkTableOptions = {}):
   return { alpha, beta, blockCentroidFlows: options.blockCentroidFlows !== false };
 }
 
-/** Per-direction capacity of a road link from its lane count (both directions), veh/h. @example laneCapacityVehPerHour(6) // 6000 */
-export function laneCapacityVehPerHour(lanes: number): number {
-  return (lanes / 2) * (LANE_CAPACITY_VEH_PER_HOUR_BY_LANES[lanes] ?? DEFAULT_LANE_CAPACITY_VEH_PER_HOUR);
+/**
+ * Per-direction capacity of a road link from its lane count (both directions), veh/h: lanes / 2 × the per-lane capacity.
+ * @param lanes lanes in both directions, integer > 0
+ * @param laneCapacityPcuPerHour capacity of one lane, pcu/h counted as veh/h (the network's `laneCapacityPcuPerHour`)
+ * @example laneCapacityVehPerHour(6, 2000) // 6000
+ */
+export function laneCapacityVehPerHour(lanes: number, laneCapacityPcuPerHour: number): number {
+  return (lanes / 2) * laneCapacityPcuPerHour;
 }
 
 /**
@@ -102,7 +108,9 @@ export function roadLinkTableWith(network: Network, parameters: RoadLinkTablePar
     if (isRoad) {
       const given = a.capacityVehPerHour;
       if (given === undefined) {
-        if (typeof a.lanes === "number" && Number.isInteger(a.lanes) && a.lanes > 0) capacity = laneCapacityVehPerHour(a.lanes);
+        if (typeof a.lanes === "number" && Number.isInteger(a.lanes) && a.lanes > 0) {
+          capacity = laneCapacityVehPerHour(a.lanes, requireAssumption(network, "laneCapacityPcuPerHour", `road link "${id}" (lanes but no capacityVehPerHour)`));
+        }
         else {
           issues.add({ path: path("capacityVehPerHour"), code: "missing-capacity", message: `road link "${id}" has neither capacityVehPerHour nor lanes` });
           return;

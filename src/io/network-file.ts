@@ -4,7 +4,10 @@
  *
  * Folder format (formatVersion 1):
  * - `network.json`: `{ "format": "deltanet-network", "formatVersion": 1, "name", "description", "layers": ["zones.json", …],
- *   "projects": "projects.json" }`
+ *   "projects": "projects.json", "assumptions": { "roadCircuity": 1.25, "roadSpeedKph": 100, … } }`; `projects` and
+ *   `assumptions` are optional. `assumptions` holds the modelling constants the network was built with, by
+ *   lower-camelCase name with the unit in it, each a finite number ≥ 0; it becomes the graph attribute `assumptions`
+ *   (src/model/network-assumptions.ts).
  * - each layer file: `{ "format": "deltanet-network-layer", "formatVersion": 1, "layer", "description", "nodes": [...],
  *   "links": [...] }` with node and link objects as {@link NodeAttributes} / {@link LinkAttributes}.
  * - `projects.json`: `{ "format": "deltanet-projects", "formatVersion": 1, "projects": [Project, …] }`.
@@ -94,6 +97,11 @@ const manifestSchema = z.strictObject({
   description: z.string(),
   layers: z.array(z.string().min(1)).min(1),
   projects: z.string().min(1).optional(),
+  assumptions: z
+    .record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), finiteNonNeg, {
+      error: (issue) => (issue.code === "invalid_key" ? "expected an assumption name in lowerCamelCase with its unit, e.g. roadSpeedKph" : undefined),
+    })
+    .optional(),
 });
 
 /** Zod schema of a plan project. */
@@ -173,6 +181,7 @@ export function readNetworkFolder(dir: string): Network {
   const manifest = parseWith(manifestSchema, manifestJson, manifestJson.value, [], issues);
   if (!manifest) throw new InputError(issues);
   const network = createNetwork(manifest.name);
+  if (manifest.assumptions !== undefined) network.setAttribute("assumptions", manifest.assumptions);
   const linkPositions: { loaded: LoadedJson; index: number; link: LinkAttributes }[] = [];
 
   for (const layerName of manifest.layers) {

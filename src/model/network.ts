@@ -3,6 +3,7 @@
  * Links are directed; a two-way road, rail leg or power line is two links sharing one `facilityId`.
  */
 import { MultiDirectedGraph } from "graphology";
+import type { NetworkAssumptions } from "./network-assumptions.ts";
 
 /**
  * Network layers. `access` holds centroid connectors and station access/egress links. `transit` is the rail passenger
@@ -138,6 +139,8 @@ export interface NetworkAttributes {
   name: string;
   /** Named projects by id. */
   projects: Record<string, Project>;
+  /** Modelling constants the network was built with (network.json `assumptions`); absent when the file has none. */
+  assumptions?: NetworkAssumptions;
 }
 
 /** The deltanet network: a graphology multi directed graph keyed by node id and link id. */

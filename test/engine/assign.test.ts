@@ -72,6 +72,7 @@ describe("assignLinkTable(table, demand, options)", () => {
 
 describe("roadLinkTable(network)", () => {
   const NET = `
+    assumption laneCapacityPcuPerHour=2000
     road:A <-> road:B 60min 4000vph
     road:B -> road:C 30min 6lanes
     road:C -> road:A 30min 4000vph closed=true
@@ -111,9 +112,21 @@ describe("roadLinkTable(network)", () => {
     ]);
   });
 
-  test("laneCapacityVehPerHour: 4 lanes ⇒ 4,000, 8 lanes ⇒ 8,000 veh/h per direction", () => {
-    expect(laneCapacityVehPerHour(4)).toBe(4000);
-    expect(laneCapacityVehPerHour(8)).toBe(8000);
+  test("laneCapacityVehPerHour: 4 lanes ⇒ 4,000, 8 lanes ⇒ 8,000 veh/h per direction at 2,000 per lane", () => {
+    expect(laneCapacityVehPerHour(4, 2000)).toBe(4000);
+    expect(laneCapacityVehPerHour(8, 2000)).toBe(8000);
+  });
+
+  test("the per-lane capacity is the network's laneCapacityPcuPerHour assumption, never a built-in default", () => {
+    // 6 lanes (both directions) at 1,800 per lane ⇒ 3 × 1,800 = 5,400 veh/h per direction
+    const t = roadLinkTable(tinyNetwork(NET.replace("laneCapacityPcuPerHour=2000", "laneCapacityPcuPerHour=1800")));
+    expect(t.links.find((l) => l.id === "road:B-C")!.capacityVehPerHour).toBe(5400);
+    // Without the assumption the link that needs it is refused, naming the assumption and the link.
+    const issues = issuesOf(() => roadLinkTable(tinyNetwork(NET.replace("assumption laneCapacityPcuPerHour=2000", ""))));
+    expect(issues).toEqual([expect.objectContaining({ code: "missing-assumption", path: "assumptions.laneCapacityPcuPerHour" })]);
+    expect(issues[0]!.message).toContain('road link "road:B-C"');
+    // A network whose road links all carry a capacity needs no assumption at all.
+    expect(roadLinkTable(tinyNetwork("road:A <-> road:B 60min 4000vph\nzone:1 <-> road:A 15min")).links).toHaveLength(4);
   });
 
   test("a given OD matrix on a tiny network: closed links carry nothing; the pair they cut off is reported", () => {
@@ -128,6 +141,38 @@ describe("roadLinkTable(network)", () => {
     expect(run.demand.unreachablePairs).toEqual([{ originZoneId: "zone:2", destinationZoneId: "zone:1", demandVehPerHour: 50 }]);
     // neither zone is isolated: zone 1 → zone 2 works
     expect(summary.demand.unreachable).toEqual({ pairCount: 1, demandVehPerHour: 50, isolatedZoneIds: [], isolatedZoneNames: [] });
+  });
+});
+
+describe("roadGravityDemand(network): fallback time of a pair without a road route", () => {
+  // Two cities one degree of longitude apart on the equator, each with its own road stub and no road between them.
+  const NET = `
+    zone:1 <-> road:A 15min
+    zone:2 <-> road:B 15min
+    road:A <-> road:C 10min 4000vph
+    road:B <-> road:D 10min 4000vph
+    node zone:1 lon=0 lat=0 populationPersons=1000
+    node zone:2 lon=1 lat=0 populationPersons=1000
+  `;
+
+  test("is great-circle × roadCircuity at roadSpeedKph plus two centroidConnectorMin, from the network's assumptions", () => {
+    const demand = roadGravityDemand(tinyNetwork(`assumption roadCircuity=1.25 roadSpeedKph=100 centroidConnectorMin=15\n${NET}`));
+    // 2π × 6371.0088 / 360 = 111.195080 km × 1.25 = 138.993850 km at 100 km/h = 83.396310 min + 2 × 15 = 113.396310
+    expect(demand.fallbackPairCount).toBe(2);
+    expect(demand.costMin[1]).toBeCloseTo(113.39631, 5);
+    expect(demand.costMin[2]).toBeCloseTo(113.39631, 5);
+    // Other values give other times: 111.195080 × 1.5 = 166.792620 km at 50 km/h = 200.151144 min + 2 × 10 = 220.151144
+    const other = roadGravityDemand(tinyNetwork(`assumption roadCircuity=1.5 roadSpeedKph=50 centroidConnectorMin=10\n${NET}`));
+    expect(other.costMin[1]).toBeCloseTo(220.151144, 5);
+  });
+
+  test("refuses a network without the assumptions the fallback needs, naming the first one missing", () => {
+    const issues = issuesOf(() => roadGravityDemand(tinyNetwork(`assumption roadCircuity=1.25 centroidConnectorMin=15\n${NET}`)));
+    expect(issues).toEqual([expect.objectContaining({ code: "missing-assumption", path: "assumptions.roadSpeedKph" })]);
+    expect(issues[0]!.message).toContain('network "tiny" has no assumption "roadSpeedKph"');
+    // A speed of 0 is refused, not turned into an infinite time.
+    const zero = issuesOf(() => roadGravityDemand(tinyNetwork(`assumption roadCircuity=1.25 roadSpeedKph=0 centroidConnectorMin=15\n${NET}`)));
+    expect(zero).toEqual([expect.objectContaining({ code: "invalid-assumption", path: "assumptions.roadSpeedKph" })]);
   });
 });
 

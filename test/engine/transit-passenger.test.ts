@@ -7,8 +7,8 @@ import { describe, expect, test } from "vitest";
 import { dijkstra } from "graphology-shortest-path";
 import { analyseNetwork, type ScenarioInfo } from "../../src/engine/analyse.ts";
 import { PASSENGER_LAYERS } from "../../src/defaults.ts";
-import { BOARDING_MIN, n } from "../../src/io/yrd-build/assumptions.ts";
-import { boardingWaitMin } from "../../src/io/yrd-build/transit.ts";
+import { readNetworkFolder } from "../../src/io/network-file.ts";
+import { networkAssumptions } from "../../src/model/network-assumptions.ts";
 import type { Network } from "../../src/model/network.ts";
 import { tinyNetwork } from "../support/tiny-network.ts";
 
@@ -57,10 +57,10 @@ function doorToDoorMin(net: Network, from: string, to: string): number | null {
 }
 
 describe("analyseNetwork(network) on the transit layer — boarding and transfer rule", () => {
-  test("the board links of the fixture follow the builder's rule: wait = boardingWaitMin(corridor trains/day), + BOARDING_MIN", () => {
-    expect(n(BOARDING_MIN)).toBe(5);
-    expect(boardingWaitMin(54)).toBe(10); // ½ × 1080 / 54
-    expect(boardingWaitMin(90)).toBe(6); // ½ × 1080 / 90
+  test("the board links of the fixture use the bundled network's assumptions: wait = ½ × 1080 / trains/day (≤ 30) + 5", () => {
+    // networks/yrd/network.json: waitMin = min(waitCapMin, waitHeadwayFraction × serviceWindowMin / f), + boardingMin.
+    expect(networkAssumptions(readNetworkFolder("networks/yrd"))).toMatchObject({ boardingMin: 5, waitHeadwayFraction: 0.5, serviceWindowMin: 1080, waitCapMin: 30 });
+    // ½ × 1080 / 54 = 10 and ½ × 1080 / 90 = 6, both under the 30 min cap: the board links of the fixture are 15 and 11.
   });
 
   test("a → c changes trains at b: access + board A + ride A + alight + board B + ride B + alight + egress = 126 min", () => {

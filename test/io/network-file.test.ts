@@ -1,13 +1,15 @@
 /**
  * Tests of src/io/network-file.ts that need a hand-made folder: the `railLinkId` of a transit ride must name a rail
- * link of the network (the scenario and what-if rules that stop a ride with its track depend on it).
+ * link of the network (the scenario and what-if rules that stop a ride with its track depend on it), and the
+ * `assumptions` block of network.json becomes the network's assumptions, bad names and values refused.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { InputError } from "../../src/errors.ts";
 import { readNetworkFolder } from "../../src/io/network-file.ts";
+import { networkAssumptions } from "../../src/model/network-assumptions.ts";
 import { tinyNetwork, writeNetworkFolder } from "../support/tiny-network.ts";
 
 const dirs: string[] = [];
@@ -58,5 +60,44 @@ describe("readNetworkFolder — railLinkId", () => {
       expect(issues[0], bad).toMatchObject({ file, line, path: "links[0].railLinkId", code: "unknown-link" });
       expect(issues[0]!.message).toContain(`"${bad}"`);
     }
+  });
+});
+
+describe("readNetworkFolder — assumptions block of network.json", () => {
+  /** A two-node road network whose network.json gets `assumptions` (or none when undefined). */
+  function folderWithAssumptions(assumptions: unknown): string {
+    const dir = mkdtempSync(join(tmpdir(), "deltanet-network-file-"));
+    dirs.push(dir);
+    writeNetworkFolder(tinyNetwork("road:a <-> road:b 40min road"), dir);
+    const file = join(dir, "network.json");
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    if (assumptions !== undefined) manifest.assumptions = assumptions;
+    writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+    return dir;
+  }
+
+  test("becomes the network's assumptions; a network.json without it gives none (no defaults)", () => {
+    expect(networkAssumptions(readNetworkFolder(folderWithAssumptions({ roadCircuity: 1.25, alightMin: 0 })))).toEqual({ roadCircuity: 1.25, alightMin: 0 });
+    expect(networkAssumptions(readNetworkFolder(folderWithAssumptions(undefined)))).toEqual({});
+  });
+
+  test("the bundled networks/yrd carries the builder's values the engine reads", () => {
+    expect(networkAssumptions(readNetworkFolder("networks/yrd"))).toMatchObject({ roadCircuity: 1.25, roadSpeedKph: 100, centroidConnectorMin: 15, laneCapacityPcuPerHour: 2000 });
+  });
+
+  test("refuses a negative or non-numeric value and a name that is not lowerCamelCase, at its line and path", () => {
+    const dir = folderWithAssumptions({ roadSpeedKph: -100, roadCircuity: "1.25" });
+    const file = join(dir, "network.json");
+    const lines = readFileSync(file, "utf8").split("\n");
+    const lineOf = (key: string) => lines.findIndex((l) => l.includes(`"${key}"`)) + 1;
+    const issues = issuesOf(dir);
+    expect(issues).toEqual([
+      expect.objectContaining({ file, line: lineOf("roadSpeedKph"), path: "assumptions.roadSpeedKph" }),
+      expect.objectContaining({ file, line: lineOf("roadCircuity"), path: "assumptions.roadCircuity" }),
+    ]);
+    const badName = issuesOf(folderWithAssumptions({ ROAD_SPEED_KPH: 100 }));
+    expect(badName).toHaveLength(1);
+    expect(badName[0]!.path).toContain("assumptions");
+    expect(badName[0]!.message).toContain("lowerCamelCase");
   });
 });

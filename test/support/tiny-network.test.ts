@@ -26,6 +26,14 @@ describe("tinyNetwork(text)", () => {
     expect(n.getNodeAttribute("rail:a", "kind")).toBe("station");
   });
 
+  test("assumption name=value… sets the network's assumptions; without the statement the network has none", () => {
+    const n = tinyNetwork("assumption roadSpeedKph=100 roadCircuity=1.25\nassumption alightMin=0\nroad:a -> road:b 10min");
+    expect(n.getAttribute("assumptions")).toEqual({ roadSpeedKph: 100, roadCircuity: 1.25, alightMin: 0 });
+    expect(tinyNetwork("road:a -> road:b 10min").getAttribute("assumptions")).toBeUndefined();
+    expect(() => tinyNetwork("assumption roadSpeedKph=fast")).toThrow(/line 1/);
+    expect(() => tinyNetwork("assumption ROAD_SPEED_KPH=100")).toThrow(/line 1/);
+  });
+
   test("refuses a line it does not understand, naming the line", () => {
     expect(() => tinyNetwork("A -> B 10min road\nA => B")).toThrow(/line 2/);
     expect(() => tinyNetwork("A -> B road")).toThrow(/line 1: give a time/);
@@ -39,6 +47,8 @@ describe("test/fixtures/networks/tiny-delta", () => {
     const fromText = tinyNetwork(readFileSync(`${dir}/network.txt`, "utf8"), "tiny-delta");
     expect(networkChecksum(fromFolder)).toBe(networkChecksum(fromText));
     expect(fromFolder.getAttribute("projects")).toEqual(fromText.getAttribute("projects"));
+    expect(fromFolder.getAttribute("assumptions")).toEqual({ roadCircuity: 1.25, roadSpeedKph: 100, centroidConnectorMin: 15, laneCapacityPcuPerHour: 2000 });
+    expect(fromFolder.getAttribute("assumptions")).toEqual(fromText.getAttribute("assumptions"));
     expect([fromFolder.order, fromFolder.size]).toEqual([18, 43]);
   });
 });

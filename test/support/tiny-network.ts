@@ -7,6 +7,8 @@
  *   A <-> B <tokens>      two links `<facility>:ab` (A→B) and `<facility>:ba` (B→A)
  *   node <id> key=value…  extra node attributes (kind, zoneId, populationPersons, province, yangtzeBank, name, nameZh)
  *   project <id> <nameZh> <status> [opened=YYYY-MM-DD] : <facilityId> <facilityId> …
+ *   assumption <name>=<number>…  network assumptions (graph attribute `assumptions`, network.json `assumptions`),
+ *                        e.g. `assumption roadSpeedKph=100 laneCapacityPcuPerHour=2000`
  * Link tokens: `10min` timeMin, `84km` lengthKm, `100kph` speedKph, `6000vph` capacityVehPerHour, `500mw`
  * capacityMw, `80tpd` trainsPerDay, `6lanes` lanes; a layer word (road, rail, water, power, access, transit; when
  * absent it comes from the node ids: the same `<layer>:` prefix on both ends, `access` when one end is a `zone:`,
@@ -115,6 +117,7 @@ export function tinyNetwork(text: string, name = "tiny"): Network {
   const network = createNetwork(name);
   const projects: Record<string, Project> = {};
   const nodeExtras: [number, string, Record<string, unknown>][] = [];
+  let assumptions: Record<string, number> | undefined;
   text.split("\n").forEach((rawLine, i) => {
     const lineNo = i + 1;
     const line = rawLine.replace(/#.*$/, "").trim();
@@ -131,6 +134,14 @@ export function tinyNetwork(text: string, name = "tiny"): Network {
         extras[t.slice(0, eq)] = parseValue(t.slice(0, eq), t.slice(eq + 1));
       }
       nodeExtras.push([lineNo, tokens[1] ?? fail("node id missing"), extras]);
+      return;
+    }
+    if (tokens[0] === "assumption") {
+      if (tokens.length < 2) fail("expected assumption <name>=<number>");
+      for (const t of tokens.slice(1)) {
+        const m = /^([a-z][A-Za-z0-9]*)=(\d+(?:\.\d+)?)$/.exec(t) ?? fail(`expected <name>=<number ≥ 0>, got ${t}`);
+        assumptions = { ...assumptions, [m[1]!]: Number(m[2]) };
+      }
       return;
     }
     if (tokens[0] === "project") {
@@ -199,6 +210,7 @@ export function tinyNetwork(text: string, name = "tiny"): Network {
     network.mergeNodeAttributes(id, extras as Partial<NodeAttributes>);
   }
   network.setAttribute("projects", projects);
+  if (assumptions !== undefined) network.setAttribute("assumptions", assumptions);
   return network;
 }
 
@@ -213,8 +225,8 @@ const LAYER_FILE: Record<NodeAttributes["layer"], string> = {
 };
 
 /**
- * Writes a network in the folder format of `src/io/network-file.ts` (manifest, one file per layer in which it has
- * nodes or links, projects.json), 2-space JSON, elements in id order.
+ * Writes a network in the folder format of `src/io/network-file.ts` (manifest with the network's assumptions, one file
+ * per layer in which it has nodes or links, projects.json), 2-space JSON, elements in id order.
  * @example writeNetworkFolder(tinyNetwork(text), "test/fixtures/networks/tiny-delta")
  */
 export function writeNetworkFolder(network: Network, dir: string, description = "test fixture"): void {
@@ -238,6 +250,7 @@ export function writeNetworkFolder(network: Network, dir: string, description = 
     description,
     layers: layers.map((l) => LAYER_FILE[l]),
     ...(projects.length > 0 ? { projects: "projects.json" } : {}),
+    ...(network.getAttribute("assumptions") !== undefined ? { assumptions: network.getAttribute("assumptions") } : {}),
   });
   for (const l of layers) {
     const b = byLayer.get(l)!;

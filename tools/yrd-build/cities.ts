@@ -2,7 +2,7 @@
  * YRD builder, zones: one centroid node per prefecture-level city of `yrd_cities.csv` (41), with the 2020 census
  * population, province and the Yangtze bank of the city's main urban area.
  */
-import type { NodeAttributes } from "../../model/network.ts";
+import type { NodeAttributes } from "../../src/model/network.ts";
 import type { City, YrdData } from "./data.ts";
 import type { LayerBuild } from "./types.ts";
 

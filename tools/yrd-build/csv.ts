@@ -5,7 +5,7 @@
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { InputError } from "../../errors.ts";
+import { InputError } from "../../src/errors.ts";
 
 /** One data row of a CSV file with its 1-based source line (the header is line 1). */
 export interface CsvRow {

@@ -1,5 +1,5 @@
 /**
- * Tests of the YRD network builder (src/io/yrd-build/) and of the committed networks/yrd/: byte-identical rebuild from
+ * Tests of the YRD network builder (tools/yrd-build/) and of the committed networks/yrd/: byte-identical rebuild from
  * ../shared, and invariants of the bundled files checked against hand-derived values from the data files.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -9,15 +9,29 @@ import { fc, test as propTest } from "@fast-check/vitest";
 import { DirectedGraph } from "graphology";
 import { dijkstra } from "graphology-shortest-path";
 import { describe, expect, test } from "vitest";
-import { InputError } from "../../src/errors.ts";
-import type { LinkAttributes, Network } from "../../src/model/network.ts";
-import { readNetworkFolder } from "../../src/io/network-file.ts";
-import { buildYrdNetwork } from "../../src/io/yrd-build/build.ts";
-import { num, readCsv } from "../../src/io/yrd-build/csv.ts";
-import { compareDates, normaliseDate } from "../../src/io/yrd-build/dates.ts";
-import { spreadZeroSpans } from "../../src/io/yrd-build/rail-estimated.ts";
-import { writeFiles } from "../../src/io/yrd-build/write.ts";
-import { REPO_ROOT, SHARED_DIR, describeShared } from "../support/shared-data.ts";
+import { InputError } from "../../../src/errors.ts";
+import type { LinkAttributes, Network } from "../../../src/model/network.ts";
+import { linkSchema, nodeSchema, projectSchema, readNetworkFolder } from "../../../src/io/network-file.ts";
+import { ENGINE_ASSUMPTIONS, networkAssumptions } from "../../../src/model/network-assumptions.ts";
+import {
+  CENTROID_CONNECTOR_MIN,
+  LANE_CAPACITY_PCU_PER_HOUR,
+  ROAD_CIRCUITY,
+  ROAD_SPEED_KPH,
+  STATIC_ASSUMPTIONS,
+  SUTONG_GIL_DATE,
+  assumptionJsonName,
+  assumptionsBlock,
+  derivedAssumption,
+  n,
+} from "../assumptions.ts";
+import { buildYrdNetwork } from "../build.ts";
+import { num, readCsv } from "../csv.ts";
+import { compareDates, normaliseDate } from "../dates.ts";
+import { greatCircleKm } from "../geo.ts";
+import { spreadZeroSpans } from "../rail-estimated.ts";
+import { LINK_KEY_ORDER, NODE_KEY_ORDER, PROJECT_KEY_ORDER, writeFiles } from "../write.ts";
+import { REPO_ROOT, SHARED_DIR, describeShared } from "../../../test/support/shared-data.ts";
 
 const NETWORK_DIR = resolve(REPO_ROOT, "networks/yrd");
 
@@ -95,7 +109,7 @@ describe("readNetworkFolder(\"networks/yrd\")", () => {
 
   test("every two-way facility has both directions (DC lines and transit links are one-way)", () => {
     // Transit links are one-link facilities by design (the two directions of a ride join different stop nodes);
-    // test/io/yrd-transit.test.ts checks their structure.
+    // tools/yrd-build/test/yrd-transit.test.ts checks their structure.
     const byFacility = new Map<string, LinkAttributes[]>();
     for (const l of links) if (l.layer !== "transit") byFacility.set(l.facilityId, [...(byFacility.get(l.facilityId) ?? []), l]);
     for (const [facility, ls] of byFacility) {
@@ -166,7 +180,49 @@ describe("readNetworkFolder(\"networks/yrd\")", () => {
   });
 });
 
+describe("assumptions table → network.json", () => {
+  test("assumptionJsonName(key) is the key in lower camelCase, unit suffix kept", () => {
+    expect(assumptionJsonName("ROAD_SPEED_KPH")).toBe("roadSpeedKph");
+    expect(assumptionJsonName("LANE_CAPACITY_PCU_PER_HOUR")).toBe("laneCapacityPcuPerHour");
+    expect(assumptionJsonName("HUTONG_PHASE2_DESIGN_SPEED_KPH")).toBe("hutongPhase2DesignSpeedKph");
+    expect(assumptionJsonName("MALIN84_DETOUR_RATIO")).toBe("malin84DetourRatio");
+    expect(() => assumptionJsonName("roadSpeedKph")).toThrow(TypeError);
+  });
+
+  test("assumptionsBlock(table) keeps the numeric assumptions in table order and refuses two with one name", () => {
+    const derived = derivedAssumption("ESTIMATED_TRAINS_PER_DAY", 8.8, "trains/day", "x", "median");
+    expect(assumptionsBlock([ROAD_SPEED_KPH, SUTONG_GIL_DATE, ROAD_CIRCUITY, derived])).toEqual({ roadSpeedKph: 100, roadCircuity: 1.25, estimatedTrainsPerDay: 8.8 });
+    expect(Object.keys(assumptionsBlock([ROAD_SPEED_KPH, ROAD_CIRCUITY]))).toEqual(["roadSpeedKph", "roadCircuity"]);
+    expect(() => assumptionsBlock([ROAD_SPEED_KPH, derivedAssumption("ROAD_SPEED_KPH", 90, "km/h", "x", "y")])).toThrow(TypeError);
+  });
+
+  test("every assumption the engine reads is in the builder's table, with the value the builder uses", () => {
+    const block = assumptionsBlock(STATIC_ASSUMPTIONS);
+    for (const name of Object.keys(ENGINE_ASSUMPTIONS)) expect(block, name).toHaveProperty(name);
+    expect(block).toMatchObject({
+      roadCircuity: n(ROAD_CIRCUITY),
+      roadSpeedKph: n(ROAD_SPEED_KPH),
+      centroidConnectorMin: n(CENTROID_CONNECTOR_MIN),
+      laneCapacityPcuPerHour: n(LANE_CAPACITY_PCU_PER_HOUR),
+    });
+  });
+
+  test("the committed networks/yrd/network.json carries every numeric static assumption of the table, unchanged", () => {
+    const assumptions = networkAssumptions(readNetworkFolder(NETWORK_DIR));
+    expect(assumptions).toMatchObject(assumptionsBlock(STATIC_ASSUMPTIONS));
+    // plus the derived ESTIMATED_TRAINS_PER_DAY (median of the new lines' early service, SOURCES.md)
+    expect(Object.keys(assumptions).filter((k) => !(k in assumptionsBlock(STATIC_ASSUMPTIONS)))).toEqual(["estimatedTrainsPerDay"]);
+    expect(assumptions).toMatchObject({ roadCircuity: 1.25, roadSpeedKph: 100, centroidConnectorMin: 15, laneCapacityPcuPerHour: 2000 });
+  });
+});
+
 describe("yrd-build helpers", () => {
+  test("the key orders the builder writes are those of the network-file schemas, key for key", () => {
+    expect(Object.keys(NODE_KEY_ORDER)).toEqual(Object.keys(nodeSchema.shape));
+    expect(Object.keys(LINK_KEY_ORDER)).toEqual(Object.keys(linkSchema.shape));
+    expect(Object.keys(PROJECT_KEY_ORDER)).toEqual(Object.keys(projectSchema.shape));
+  });
+
   test("num(row, column) refuses \"12 km\" with file, line and column instead of coercing it", () => {
     const dir = mkdtempSync(join(tmpdir(), "yrd-csv-"));
     try {
@@ -185,6 +241,14 @@ describe("yrd-build helpers", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test("greatCircleKm([lon, lat], [lon, lat]) takes longitude first", () => {
+    // One degree of arc on the 6,371.0088 km sphere: 2π × 6371.0088 / 360 = 111.19508 km.
+    expect(greatCircleKm([0, 0], [1, 0])).toBeCloseTo(111.19508, 4);
+    // One degree of longitude at 60° N is about half of that (cos 60° = ½); read as latitudes it would be a full degree.
+    expect(greatCircleKm([0, 60], [1, 60])).toBeCloseTo(55.6, 1);
+    expect(greatCircleKm([60, 0], [60, 1])).toBeCloseTo(111.19508, 4);
   });
 
   test("normaliseDate(raw) pads partial dates and refuses annotated ones", () => {

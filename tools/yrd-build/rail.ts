@@ -10,8 +10,8 @@
  * the source; `trainsPerDay` = n_trains / 2 per direction (timetable trains, not necessarily daily).
  */
 import { median } from "simple-statistics";
-import { InputError } from "../../errors.ts";
-import type { LinkAttributes, NodeAttributes } from "../../model/network.ts";
+import { InputError } from "../../src/errors.ts";
+import type { LinkAttributes, NodeAttributes } from "../../src/model/network.ts";
 import type { City, RailEdge, RailLine, RailStation, YrdData } from "./data.ts";
 import { compareDates, laterDate } from "./dates.ts";
 import { derivedAssumption } from "./assumptions.ts";

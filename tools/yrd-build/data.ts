@@ -2,7 +2,7 @@
  * YRD builder, input data: loads every CSV of `../shared/data/yrd` that the bundled network uses into typed records,
  * checking columns, numbers and cross-references once, so the layer builders work on clean values with row keys.
  */
-import { InputError } from "../../errors.ts";
+import { InputError } from "../../src/errors.ts";
 import { normaliseDate } from "./dates.ts";
 import { num, oneOf, optNum, optText, readCsv, rowError, text, type CsvRow } from "./csv.ts";
 

@@ -1,6 +1,8 @@
 /**
  * YRD builder, assumptions: every number of the bundled network that is not read from a data file, with its unit,
- * what it applies to and why; SOURCES.md prints this table, so code and documentation cannot drift apart.
+ * what it applies to and why. This table is the single source of these values: SOURCES.md prints it, and network.json
+ * carries the numeric ones in its `assumptions` block (see {@link assumptionsBlock}), from which the engine reads the
+ * ones it needs (src/model/network-assumptions.ts), so code, documentation and engine cannot drift apart.
  */
 
 /** One labelled assumption. */
@@ -80,10 +82,20 @@ export const WAIT_CAP_MIN = a(
   "WAIT_CAP_MIN", 30, "min", "waitMin = min(cap, ½ × headway) on rail-board links",
   "assumption: with sparse service travellers time their arrival to the timetable instead of waiting half a headway",
 );
+/** Transit: share of the headway a traveller waits on average. */
+export const WAIT_HEADWAY_FRACTION = a(
+  "WAIT_HEADWAY_FRACTION", 0.5, "ratio", "waitMin = min(WAIT_CAP_MIN, this × SERVICE_WINDOW_MIN / trainsPerDay) on rail-board links",
+  "assumption: travellers arriving at random over evenly spaced departures wait half a headway on average (no timetable coordination)",
+);
 /** Transit: time to board a train, also the minimum time to change trains. */
 export const BOARDING_MIN = a(
   "BOARDING_MIN", 5, "min", "rail-board links: timeMin = waitMin + BOARDING_MIN (at the first boarding and at every change of train)",
   "assumption: walk from the concourse or the arriving train to the platform and board; at a change of train it is the minimum transfer time (the model has no platform layout), so a transfer costs wait + BOARDING_MIN",
+);
+/** Transit: time charged on leaving a train. */
+export const ALIGHT_MIN = a(
+  "ALIGHT_MIN", 0, "min", "rail-alight links (stop node → station)",
+  "assumption: leaving the train costs nothing of its own: the walk to the exit is EGRESS_TERMINAL_MIN on the station-egress link, and a change of train pays BOARDING_MIN on the next boarding",
 );
 /** Access: access distance for a station without coordinates. */
 export const DEFAULT_ACCESS_KM = a(
@@ -145,7 +157,7 @@ export const SUTONG_GIL_DATE = a(
 export const STATIC_ASSUMPTIONS: readonly Assumption[] = [
   ROAD_CIRCUITY, ROAD_SPEED_KPH, ROAD_URBAN_SPEED_KPH, BORDER_DELAY_MIN, EXPRESSWAY_LANES, LANE_CAPACITY_PCU_PER_HOUR,
   CENTROID_CONNECTOR_MIN, STATION_ACCESS_SPEED_KPH, ACCESS_TERMINAL_MIN, EGRESS_TERMINAL_MIN, SERVICE_WINDOW_MIN, WAIT_CAP_MIN,
-  BOARDING_MIN, DEFAULT_ACCESS_KM, RAIL_OPERATING_SPEED_FACTOR, RAIL_DWELL_MIN, RAIL_CIRCUITY, TONGSUJIAYONG_DESIGN_SPEED_KPH,
+  WAIT_HEADWAY_FRACTION, BOARDING_MIN, ALIGHT_MIN, DEFAULT_ACCESS_KM, RAIL_OPERATING_SPEED_FACTOR, RAIL_DWELL_MIN, RAIL_CIRCUITY, TONGSUJIAYONG_DESIGN_SPEED_KPH,
   HUTONG_PHASE2_DESIGN_SPEED_KPH, MALIN84_DETOUR_RATIO, BANK_SUBNODE_POSITIONS, VESSEL_SPEED_KPH, RIVER_CIRCUITY, SUTONG_GIL_DATE,
 ];
 
@@ -163,4 +175,39 @@ export function s(assumption: Assumption): string {
 /** Builds an assumption record computed from the data during the build (e.g. a median). @example derivedAssumption("X", 3, "min", "links", "median").value // 3 */
 export function derivedAssumption(key: string, value: number | string, unit: string, appliesTo: string, basis: string): Assumption {
   return a(key, value, unit, appliesTo, basis);
+}
+
+/**
+ * Name of an assumption in network.json's `assumptions` block: the key in lower camelCase, unit suffix kept.
+ * @param key upper snake-case key, e.g. `ROAD_SPEED_KPH`
+ * @returns e.g. `roadSpeedKph`
+ * @example assumptionJsonName("LANE_CAPACITY_PCU_PER_HOUR") // "laneCapacityPcuPerHour"
+ * @example assumptionJsonName("HUTONG_PHASE2_DESIGN_SPEED_KPH") // "hutongPhase2DesignSpeedKph"
+ */
+export function assumptionJsonName(key: string): string {
+  if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(key)) throw new TypeError(`assumption key "${key}" is not UPPER_SNAKE_CASE`);
+  return key
+    .toLowerCase()
+    .split("_")
+    .map((part, i) => (i === 0 ? part : part[0]!.toUpperCase() + part.slice(1)))
+    .join("");
+}
+
+/**
+ * The `assumptions` block of network.json: every numeric assumption by its {@link assumptionJsonName}, in table order
+ * (text assumptions such as positions and dates are documented in SOURCES.md only).
+ * @param assumptions the table (static and derived), as SOURCES.md prints it
+ * @returns name → value
+ * @throws TypeError when two keys map to one name (a programming error)
+ * @example assumptionsBlock([ROAD_CIRCUITY, SUTONG_GIL_DATE]) // { roadCircuity: 1.25 }
+ */
+export function assumptionsBlock(assumptions: readonly Assumption[]): Record<string, number> {
+  const block: Record<string, number> = {};
+  for (const x of assumptions) {
+    if (typeof x.value !== "number") continue;
+    const name = assumptionJsonName(x.key);
+    if (name in block) throw new TypeError(`two assumptions are named ${name}`);
+    block[name] = x.value;
+  }
+  return block;
 }

@@ -16,8 +16,8 @@
  */
 import { MultiUndirectedGraph } from "graphology";
 import { dijkstra } from "graphology-shortest-path";
-import { InputError } from "../../errors.ts";
-import type { LinkAttributes, NodeAttributes, Status } from "../../model/network.ts";
+import { InputError } from "../../src/errors.ts";
+import type { LinkAttributes, NodeAttributes, Status } from "../../src/model/network.ts";
 import {
   BORDER_DELAY_MIN,
   EXPRESSWAY_LANES,
@@ -164,7 +164,7 @@ export function buildRoad(data: YrdData): LayerBuild {
       lon: c.lon, lat: c.lat, zoneId: c.adcode, province: c.provinceEn, yangtzeBank: yangtzeBankOf(c.adcode),
       source: `yrd_cities.csv: ${c.adcode} (city centre)`,
     };
-    nodes.set(node.id, { node, at: { lon: c.lon, lat: c.lat }, province: c.provinceEn, adcode: c.adcode });
+    nodes.set(node.id, { node, at: [c.lon, c.lat], province: c.provinceEn, adcode: c.adcode });
   }
   for (const s of SUB_NODES) {
     const c = data.cityByAdcode.get(s.adcode)!;
@@ -173,7 +173,7 @@ export function buildRoad(data: YrdData): LayerBuild {
       province: c.provinceEn, ...(s.bank ? { yangtzeBank: s.bank } : {}),
       source: "approximation: river-bank sub-node, position from general knowledge (BANK_SUBNODE_POSITIONS), reached only over the city's Yangtze crossings",
     };
-    nodes.set(s.id, { node, at: { lon: s.lon, lat: s.lat }, province: c.provinceEn, adcode: s.adcode });
+    nodes.set(s.id, { node, at: [s.lon, s.lat], province: c.provinceEn, adcode: s.adcode });
   }
   const cityByName = (raw: string, where: { file: string; line: number }): City => {
     const c = data.cityByName.get(cityNameOf(raw));

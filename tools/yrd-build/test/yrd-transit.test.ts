@@ -1,5 +1,5 @@
 /**
- * Tests of the transit layer of the YRD builder (src/io/yrd-build/transit.ts) and of the committed
+ * Tests of the transit layer of the YRD builder (tools/yrd-build/transit.ts) and of the committed
  * networks/yrd/transit.json: hand-derived patterns from the CSV rows, structural invariants, and station-to-station
  * times against the fastest direct trains of yrd_rail_city_pairs_direct.csv (graphology-shortest-path as the oracle).
  */
@@ -9,12 +9,12 @@ import { parse } from "csv-parse/sync";
 import { DirectedGraph } from "graphology";
 import { dijkstra } from "graphology-shortest-path";
 import { describe, expect, test } from "vitest";
-import { readNetworkFolder } from "../../src/io/network-file.ts";
-import { BOARDING_MIN, WAIT_CAP_MIN, n } from "../../src/io/yrd-build/assumptions.ts";
-import { boardingWaitMin, transitStopNodeId } from "../../src/io/yrd-build/transit.ts";
-import type { LinkAttributes, Network } from "../../src/model/network.ts";
-import { inServiceOn } from "../../src/scenario/as-of-date.ts";
-import { REPO_ROOT, SHARED_DIR, describeShared } from "../support/shared-data.ts";
+import { readNetworkFolder } from "../../../src/io/network-file.ts";
+import { BOARDING_MIN, WAIT_CAP_MIN, n } from "../assumptions.ts";
+import { boardingWaitMin, transitStopNodeId } from "../transit.ts";
+import type { LinkAttributes, Network } from "../../../src/model/network.ts";
+import { inServiceOn } from "../../../src/scenario/as-of-date.ts";
+import { REPO_ROOT, SHARED_DIR, describeShared } from "../../../test/support/shared-data.ts";
 
 const NETWORK_DIR = resolve(REPO_ROOT, "networks/yrd");
 const DATA_DIR = resolve(SHARED_DIR, "data/yrd");

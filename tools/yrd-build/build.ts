@@ -2,9 +2,9 @@
  * YRD builder, orchestration: reads `../shared/data/yrd`, builds every layer, the projects and SOURCES.md, and returns
  * the file texts of `networks/yrd/` (pure apart from reading the input; writing is main.ts's job).
  */
-import type { LinkAttributes } from "../../model/network.ts";
+import type { LinkAttributes } from "../../src/model/network.ts";
 import { buildAccess } from "./access.ts";
-import { STATIC_ASSUMPTIONS } from "./assumptions.ts";
+import { STATIC_ASSUMPTIONS, assumptionsBlock } from "./assumptions.ts";
 import { buildZones } from "./cities.ts";
 import { loadYrdData } from "./data.ts";
 import { buildPower } from "./power.ts";
@@ -50,7 +50,8 @@ function stats(file: string, layer: LayerBuild): LayerStats {
 /**
  * Builds the bundled YRD network from the data folder.
  * @param dataDir folder with the `yrd_*.csv` files
- * @returns file texts for `networks/yrd/` (network.json, seven layer files, projects.json, SOURCES.md) and counts
+ * @returns file texts for `networks/yrd/` (network.json with the assumptions block, seven layer files, projects.json,
+ *   SOURCES.md) and counts
  * @throws InputError (exit code 3) for any data problem, with file, line and column
  * @example buildYrdNetwork("../shared/data/yrd").files.has("rail.json") // true
  */
@@ -101,6 +102,7 @@ export function buildYrdNetwork(dataDir: string): YrdBuild {
     ["zones.json", zones], ["rail.json", rail], ["road.json", road], ["water.json", water], ["power.json", power], ["access.json", access],
     ["transit.json", transit],
   ];
+  const assumptions = [...STATIC_ASSUMPTIONS, ...layers.flatMap(([, l]) => l.derived)];
   const files = new Map<string, string>();
   files.set(
     "network.json",
@@ -109,6 +111,7 @@ export function buildYrdNetwork(dataDir: string): YrdBuild {
       "Yangtze River Delta (41 cities of Shanghai, Jiangsu, Zhejiang, Anhui): zones, rail, road, water and power layers, the rail passenger service (transit) layer and the chapter-5 projects of the 2019 YRD Integration Outline, built by `npm run build:networks` from ../shared/data/yrd. See SOURCES.md for sources, licences, assumptions and limits.",
       LAYER_FILES,
       "projects.json",
+      assumptionsBlock(assumptions),
     ),
   );
   for (const [file, layer] of layers) files.set(file, layerFileText(layer));
@@ -119,7 +122,7 @@ export function buildYrdNetwork(dataDir: string): YrdBuild {
     sourcesMarkdown({
       layers: Object.fromEntries(layers) as Record<string, LayerBuild>,
       stats: layerStats,
-      assumptions: [...STATIC_ASSUMPTIONS, ...layers.flatMap(([, l]) => l.derived)],
+      assumptions,
       projects,
       notRepresented,
     }),

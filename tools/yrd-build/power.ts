@@ -14,8 +14,8 @@
  *   link types over-states inter-provincial capacity (their linkType `interprovincial-corridor` lets a run pick one).
  * - No timeMin on power links.
  */
-import { InputError } from "../../errors.ts";
-import type { LinkAttributes, NodeAttributes } from "../../model/network.ts";
+import { InputError } from "../../src/errors.ts";
+import type { LinkAttributes, NodeAttributes } from "../../src/model/network.ts";
 import { SUTONG_GIL_DATE, s } from "./assumptions.ts";
 import { yangtzeBankOf } from "./cities.ts";
 import type { UhvLine, YrdData } from "./data.ts";

@@ -3,7 +3,7 @@
  * own Chinese name, status and opening date from the data and the facilities that open with them; the rest are listed
  * as "not represented" with the reason.
  */
-import type { Project, Status } from "../../model/network.ts";
+import type { Project, Status } from "../../src/model/network.ts";
 import type { RailLine, YrdData } from "./data.ts";
 import { compareDates } from "./dates.ts";
 import { SUTONG_GIL_FACILITY, SUTONG_GIL_SOUTH_FACILITY } from "./power.ts";

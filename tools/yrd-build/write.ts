@@ -4,13 +4,35 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { LinkAttributes, NodeAttributes, Project } from "../../model/network.ts";
-import { linkSchema, nodeSchema, projectSchema } from "../network-file.ts";
+import type { LinkAttributes, NodeAttributes, Project } from "../../src/model/network.ts";
 import type { LayerBuild } from "./types.ts";
 
-const NODE_KEYS = Object.keys(nodeSchema.shape);
-const LINK_KEYS = Object.keys(linkSchema.shape);
-const PROJECT_KEYS = Object.keys(projectSchema.shape);
+/**
+ * Key order of a node object in a layer file: the order of the node schema of src/io/network-file.ts (a test checks
+ * that the two agree); `satisfies` makes the compiler refuse a missing or unknown attribute.
+ */
+export const NODE_KEY_ORDER = {
+  id: true, kind: true, layer: true, name: true, nameZh: true, lon: true, lat: true, zoneId: true, populationPersons: true,
+  province: true, yangtzeBank: true, source: true,
+} as const satisfies Record<keyof NodeAttributes, true>;
+
+/** Key order of a link object in a layer file (the link schema's order, as {@link NODE_KEY_ORDER}). */
+export const LINK_KEY_ORDER = {
+  id: true, facilityId: true, fromNodeId: true, toNodeId: true, layer: true, linkType: true, name: true, nameZh: true, status: true,
+  openedDate: true, openedYear: true, projectIds: true, timeMin: true, lengthKm: true, speedKph: true, borderDelayMin: true,
+  waitMin: true, capacityVehPerHour: true, lanes: true, capacityMw: true, trainsPerDay: true, vesselClass: true,
+  crossesProvincialBorder: true, crossesYangtze: true, crossingId: true, estimate: true, estimateNote: true, railLinkId: true,
+  closed: true, source: true,
+} as const satisfies Record<keyof LinkAttributes, true>;
+
+/** Key order of a project object in projects.json (the project schema's order, as {@link NODE_KEY_ORDER}). */
+export const PROJECT_KEY_ORDER = {
+  id: true, nameZh: true, nameEn: true, category: true, status: true, openedDate: true, facilityIds: true, source: true, note: true,
+} as const satisfies Record<keyof Project, true>;
+
+const NODE_KEYS = Object.keys(NODE_KEY_ORDER);
+const LINK_KEYS = Object.keys(LINK_KEY_ORDER);
+const PROJECT_KEYS = Object.keys(PROJECT_KEY_ORDER);
 
 /** Copies `obj` with keys in `order`, dropping undefined values; refuses keys outside `order` (a programming error). */
 function ordered<T extends object>(obj: T, order: readonly string[], what: string): Record<string, unknown> {
@@ -44,9 +66,19 @@ export function projectsFileText(projects: readonly Project[]): string {
   return json({ format: "deltanet-projects", formatVersion: 1, projects: list });
 }
 
-/** Text of network.json. @example manifestText("yrd", "", ["zones.json"], "projects.json").includes("deltanet-network") // true */
-export function manifestText(name: string, description: string, layerFiles: readonly string[], projectsFile: string): string {
-  return json({ format: "deltanet-network", formatVersion: 1, name, description, layers: layerFiles, projects: projectsFile });
+/**
+ * Text of network.json.
+ * @param assumptions the `assumptions` block (name → value, see assumptionsBlock in assumptions.ts), written last
+ * @example manifestText("yrd", "", ["zones.json"], "projects.json", { roadCircuity: 1.25 }).includes("\"roadCircuity\": 1.25") // true
+ */
+export function manifestText(
+  name: string,
+  description: string,
+  layerFiles: readonly string[],
+  projectsFile: string,
+  assumptions: Readonly<Record<string, number>>,
+): string {
+  return json({ format: "deltanet-network", formatVersion: 1, name, description, layers: layerFiles, projects: projectsFile, assumptions });
 }
 
 function json(value: unknown): string {

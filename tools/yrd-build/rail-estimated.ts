@@ -13,8 +13,8 @@
  *   {@link NEW_STATION_CITY}, general knowledge, grade C); reserved stations `(预留)` are skipped; consecutive stations
  *   at one position would get a zero share, so such spans share the next span's distance ({@link spreadZeroSpans}).
  */
-import { InputError } from "../../errors.ts";
-import type { LinkAttributes, NodeAttributes, Status } from "../../model/network.ts";
+import { InputError } from "../../src/errors.ts";
+import type { LinkAttributes, NodeAttributes, Status } from "../../src/model/network.ts";
 import {
   HUTONG_PHASE2_DESIGN_SPEED_KPH,
   RAIL_CIRCUITY,
@@ -198,8 +198,8 @@ export function buildEstimatedRail(data: YrdData, ctx: RailContext): { links: Li
       if (!ctx.nodes.has(id)) ctx.nodes.set(id, stationNode(st, city));
       const node = ctx.nodes.get(id)!;
       return node.lon !== undefined && node.lat !== undefined
-        ? { id, at: { lon: node.lon, lat: node.lat }, placeholder: false, city }
-        : { id, at: { lon: city.lon, lat: city.lat }, placeholder: true, city };
+        ? { id, at: [node.lon, node.lat], placeholder: false, city }
+        : { id, at: [city.lon, city.lat], placeholder: true, city };
     }
     const adcode = NEW_STATION_CITY[name];
     const city = adcode === undefined ? undefined : data.cityByAdcode.get(adcode);
@@ -220,7 +220,7 @@ export function buildEstimatedRail(data: YrdData, ctx: RailContext): { links: Li
       ctx.nodes.set(id, node);
       ctx.placeholderCoords.add(id);
     }
-    return { id, at: { lon: city.lon, lat: city.lat }, placeholder: true, city };
+    return { id, at: [city.lon, city.lat], placeholder: true, city };
   };
 
   for (const line of futureLines(data)) {

@@ -4,12 +4,12 @@
  */
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DeltanetError } from "../../errors.ts";
+import { DeltanetError } from "../../src/errors.ts";
 import { buildYrdNetwork } from "./build.ts";
 import { writeFiles } from "./write.ts";
 
-/** Repository root (three folders above this file). */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+/** Repository root (two folders above this file). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** Default input folder: `<repo>/../shared/data/yrd`. */
 export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, "../shared/data/yrd");
 /** Default output folder: `<repo>/networks/yrd`. */

@@ -12,7 +12,7 @@
  * Transfers between stations of a city, and between rail and road, go through the city centroid (egress + access);
  * a change of train at one station is a transit alight + board (wait + BOARDING_MIN).
  */
-import type { LinkAttributes, NodeAttributes } from "../../model/network.ts";
+import type { LinkAttributes, NodeAttributes } from "../../src/model/network.ts";
 import {
   ACCESS_TERMINAL_MIN,
   CENTROID_CONNECTOR_MIN,
@@ -55,7 +55,7 @@ export function buildAccess(data: YrdData, railNodes: readonly NodeAttributes[],
   for (const st of railNodes) {
     const city = data.cityByAdcode.get(st.zoneId!)!;
     const known = st.lon !== undefined && st.lat !== undefined && !placeholderCoords.has(st.id);
-    const distanceKm = known ? greatCircleKm(city, { lon: st.lon!, lat: st.lat! }) : n(DEFAULT_ACCESS_KM);
+    const distanceKm = known ? greatCircleKm([city.lon, city.lat], [st.lon!, st.lat!]) : n(DEFAULT_ACCESS_KM);
     const rideMin = (distanceKm / speed) * 60;
     const distNote = known ? `great-circle ${km(distanceKm)} km city centre–station` : `DEFAULT_ACCESS_KM ${n(DEFAULT_ACCESS_KM)} km (station position unknown)`;
     const stationZh = st.nameZh ?? st.id.slice(5);

@@ -2,7 +2,7 @@
  * YRD builder, shared shapes: what each layer builder returns (nodes, links, notes for SOURCES.md, derived assumptions)
  * and the helper that turns one two-way facility into its two directed links with stable ids `…:ab` / `…:ba`.
  */
-import type { Layer, LinkAttributes, NodeAttributes, Project } from "../../model/network.ts";
+import type { Layer, LinkAttributes, NodeAttributes, Project } from "../../src/model/network.ts";
 import type { Assumption } from "./assumptions.ts";
 import { yearOf } from "./dates.ts";
 

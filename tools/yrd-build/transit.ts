@@ -18,11 +18,12 @@
  *   `railLinkId` = the directed rail-leg link from the ride's first station to its second, so closing or removing
  *   that link in a scenario (or a what-if) stops the ride too.
  * - `rail-board` station → stop node (every stop but a direction's last): timeMin = waitMin + BOARDING_MIN, waitMin =
- *   min(WAIT_CAP_MIN, ½ × SERVICE_WINDOW_MIN / f), f = trainsPerDay of the rail-leg facility from the station towards
- *   the pattern's next stop: the frequency of the corridor boarded into. Not all departures of the station (too
- *   optimistic: a traveller to Nanjing cannot take a train to Hangzhou), nor the pattern's own trains (too pessimistic:
- *   any train along that leg serves the traveller, and the search picks the best pattern afterwards).
- * - `rail-alight` stop node → station (every stop but a direction's first): 0 min (the walk out is on station-egress).
+ *   min(WAIT_CAP_MIN, WAIT_HEADWAY_FRACTION × SERVICE_WINDOW_MIN / f), f = trainsPerDay of the rail-leg facility from
+ *   the station towards the pattern's next stop: the frequency of the corridor boarded into. Not all departures of the
+ *   station (too optimistic: a traveller to Nanjing cannot take a train to Hangzhou), nor the pattern's own trains (too
+ *   pessimistic: any train along that leg serves the traveller, and the search picks the best pattern afterwards).
+ * - `rail-alight` stop node → station (every stop but a direction's first): ALIGHT_MIN (the walk out is on
+ *   station-egress).
  * - Board and alight links take status, openedDate and projectIds of the ride they lead into / come from: the one
  *   ride a directed stop node has on that side. A stop node whose rides are all out of service then has its board and
  *   alight links out of service too (applyScenario also drops stop nodes left without a ride).
@@ -35,9 +36,9 @@
  *
  * Size (measured on the June-2021 data): 1,110 directed runs, ≈ 9,000 stop nodes and ≈ 23,500 links.
  */
-import { InputError } from "../../errors.ts";
-import { TRANSIT_LINK_TYPES, type LinkAttributes, type NodeAttributes, type Status } from "../../model/network.ts";
-import { BOARDING_MIN, SERVICE_WINDOW_MIN, WAIT_CAP_MIN, n } from "./assumptions.ts";
+import { InputError } from "../../src/errors.ts";
+import { TRANSIT_LINK_TYPES, type LinkAttributes, type NodeAttributes, type Status } from "../../src/model/network.ts";
+import { ALIGHT_MIN, BOARDING_MIN, SERVICE_WINDOW_MIN, WAIT_CAP_MIN, WAIT_HEADWAY_FRACTION, n } from "./assumptions.ts";
 import type { RailService, YrdData } from "./data.ts";
 import { yearOf } from "./dates.ts";
 import type { EstimatedLine } from "./rail-estimated.ts";
@@ -91,7 +92,7 @@ export function transitStopNodeId(serviceId: string, direction: Direction, stopS
 }
 
 /**
- * Waiting time at a boarding, minutes: min(WAIT_CAP_MIN, ½ × SERVICE_WINDOW_MIN / trainsPerDay).
+ * Waiting time at a boarding, minutes: min(WAIT_CAP_MIN, WAIT_HEADWAY_FRACTION × SERVICE_WINDOW_MIN / trainsPerDay).
  * @param trainsPerDay trains per day of the corridor boarded into (> 0)
  * @returns minutes in (0, WAIT_CAP_MIN]
  * @throws RangeError when trainsPerDay is not a number > 0 (a programming error: legs always have trains)
@@ -100,7 +101,7 @@ export function transitStopNodeId(serviceId: string, direction: Direction, stopS
  */
 export function boardingWaitMin(trainsPerDay: number): number {
   if (!(trainsPerDay > 0)) throw new RangeError(`trainsPerDay must be > 0 (got ${trainsPerDay})`);
-  return Math.min(n(WAIT_CAP_MIN), (0.5 * n(SERVICE_WINDOW_MIN)) / trainsPerDay);
+  return Math.min(n(WAIT_CAP_MIN), (n(WAIT_HEADWAY_FRACTION) * n(SERVICE_WINDOW_MIN)) / trainsPerDay);
 }
 
 function timetableRuns(data: YrdData): Run[] {
@@ -311,7 +312,7 @@ export function buildTransit(input: TransitInput): LayerBuild {
             layer: "transit",
             linkType: TRANSIT_LINK_TYPES.alight,
             ...withYear(datings[k - 1]!),
-            timeMin: 0,
+            timeMin: n(ALIGHT_MIN),
             source: `${run.source} stop ${s.seq}`,
           });
         }

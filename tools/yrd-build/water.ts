@@ -10,8 +10,8 @@
  *   pairs Nanjing … Shanghai by great-circle share; above Nanjing length = great-circle × RIVER_CIRCUITY.
  * - timeMin = lengthKm / VESSEL_SPEED_KPH × 60, both directions alike.
  */
-import { InputError } from "../../errors.ts";
-import type { LinkAttributes, NodeAttributes } from "../../model/network.ts";
+import { InputError } from "../../src/errors.ts";
+import type { LinkAttributes, NodeAttributes } from "../../src/model/network.ts";
 import { RIVER_CIRCUITY, VESSEL_SPEED_KPH, n } from "./assumptions.ts";
 import { yangtzeBankOf } from "./cities.ts";
 import { cityNameOf, type City, type Waterway, type YrdData } from "./data.ts";
@@ -69,7 +69,7 @@ export function buildWater(data: YrdData): LayerBuild {
   if (deep.lengthKm === undefined) throw new InputError({ file: deep.row.file, line: deep.row.line, code: "missing-value", message: "the deep-water channel has no length" });
   const iNanjing = chain.findIndex((c) => c.adcode === deepFrom.adcode);
   if (iNanjing < 0) throw new InputError({ file: deep.row.file, line: deep.row.line, code: "bad-value", message: `${deep.from} is not a port city` });
-  const gc = chain.slice(1).map((c, i) => greatCircleKm(chain[i], c));
+  const gc = chain.slice(1).map((c, i) => greatCircleKm([chain[i].lon, chain[i].lat], [c.lon, c.lat]));
   const belowSum = gc.slice(iNanjing).reduce((s, x) => s + x, 0);
   const links: LinkAttributes[] = [];
   const speed = n(VESSEL_SPEED_KPH);
@@ -110,7 +110,7 @@ export function buildWater(data: YrdData): LayerBuild {
     const from = cityOf(w.from, w);
     const to = cityOf(w.to, w);
     for (const c of [from, to]) if (!nodes.has(portNodeId(c.adcode))) nodes.set(portNodeId(c.adcode), portNode(c));
-    const gcKm = greatCircleKm(from, to);
+    const gcKm = greatCircleKm([from.lon, from.lat], [to.lon, to.lat]);
     const lengthKm = w.lengthKm ?? gcKm * n(RIVER_CIRCUITY);
     const opened = /navigation/.test(w.dates ?? "") ? firstDateIn(w.dates) : undefined;
     links.push(
