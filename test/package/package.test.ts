@@ -32,6 +32,15 @@ afterAll(() => {
   if (work !== undefined) rmSync(work, { recursive: true, force: true });
 });
 
+const COMPARE_ARGS = ["compare", "scenarios/baseline-2019.yaml", "scenarios/plan-2025.yaml", "--format", "json"];
+let installedCompareJson: string | undefined;
+
+/** stdout of the installed `deltanet compare … --format json`, run from the package folder (computed once). */
+function installedCompare(): string {
+  installedCompareJson ??= run(installedBin(appDir), COMPARE_ARGS, packageDir).stdout;
+  return installedCompareJson;
+}
+
 /** Files under `dir` (relative to `root`, `/`-separated), recursively. */
 function filesUnder(root: string, dir: string): string[] {
   return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
@@ -90,10 +99,9 @@ describe("the tarball installed offline into an empty folder", () => {
   test(
     "`deltanet compare` on the bundled scenarios prints what the repository's CLI prints, byte for byte",
     () => {
-      const args = ["compare", "scenarios/baseline-2019.yaml", "scenarios/plan-2025.yaml", "--format", "json"];
       // Same relative paths on both sides (they are echoed in the output): run each from its package root.
-      const installed = run(installedBin(appDir), args, packageDir).stdout;
-      const repository = run(process.execPath, ["bin/deltanet.js", ...args], REPO_ROOT, process.env).stdout;
+      const installed = installedCompare();
+      const repository = run(process.execPath, ["bin/deltanet.js", ...COMPARE_ARGS], REPO_ROOT, process.env).stdout;
       expect(installed.length).toBeGreaterThan(10_000);
       expect(JSON.parse(installed)).toMatchObject({ kind: expect.any(String), before: expect.anything(), after: expect.anything() });
       expect(installed === repository, "installed and repository outputs differ").toBe(true);
@@ -132,8 +140,7 @@ describe("the tarball installed offline into an empty folder", () => {
         ].join("\n"),
       );
       const out = run(process.execPath, [program], packageDir);
-      const cli = run(installedBin(appDir), ["compare", "scenarios/baseline-2019.yaml", "scenarios/plan-2025.yaml", "--format", "json"], packageDir).stdout;
-      expect(out.stdout === cli, "library and CLI outputs differ").toBe(true);
+      expect(out.stdout === installedCompare(), "library and CLI outputs differ").toBe(true);
       expect(out.stderr.trim()).toBe("true invalid-scenario 3");
     },
     TIMEOUT_MS,
