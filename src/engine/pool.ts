@@ -4,7 +4,7 @@
  * come back as a typed {@link TaskFailedError} saying whether the task threw, its worker died, or it timed out.
  *
  * Design
- * - Workers are worker_threads started from worker-bootstrap.mjs (tsx loader, then engine/worker.ts), `minWorkers`
+ * - Workers are worker_threads started from worker-bootstrap.mjs (tsx, then worker.ts; compiled: worker.js), `minWorkers`
  *   = `maxWorkers`, so all start at once. A worker that dies is replaced by workerpool on the next task.
  * - Every task carries the model descriptor (one SharedArrayBuffer handle + layout: shared, not copied); workers
  *   cache the opened model by id. So a replaced worker needs no set-up message and one pool can serve many models.
@@ -78,8 +78,11 @@ export interface EnginePool {
   terminate(): Promise<void>;
 }
 
-/** The worker script: registers tsx, then loads engine/worker.ts. */
-const WORKER_SCRIPT = fileURLToPath(new URL("./worker-bootstrap.mjs", import.meta.url));
+/**
+ * The worker script. Compiled (dist/engine/pool.js): the compiled worker.js beside this file. From the TypeScript
+ * sources: worker-bootstrap.mjs, which registers tsx, then loads engine/worker.ts.
+ */
+const WORKER_SCRIPT = fileURLToPath(new URL(import.meta.url.endsWith(".js") ? "./worker.js" : "./worker-bootstrap.mjs", import.meta.url));
 
 /** Grace period for a timed-out worker to clean up before it is terminated, ms. */
 const WORKER_TERMINATE_TIMEOUT_MS = 250;
