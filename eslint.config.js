@@ -32,13 +32,31 @@ const ALLOWED = {
   version: [],
 };
 
+/**
+ * Arrows against the layering that are not yet removed, each named with its file, the module it may still import and
+ * why. The boundary test (test/lint/boundaries.test.ts) pins this list, so it can only shrink on purpose.
+ */
+const EXCEPTIONS = {
+  // The assignment's option resolvers still fill BPR, gravity and iteration defaults inside the engine.
+  "src/engine/assign.ts": ["defaults"],
+  "src/engine/gravity.ts": ["defaults"],
+  "src/engine/road-link-table.ts": ["defaults"],
+  // RunResult and the road assignment summary are engine types until they move to model/ as the inferred types of
+  // the saved-run schema; the saved-run reader then moves to io/.
+  "src/report/assignment.ts": ["engine"],
+  "src/report/check.ts": ["engine"],
+  "src/report/compare.ts": ["engine"],
+  "src/report/sections.ts": ["engine"],
+  "src/report/run-result-file.ts": ["engine", "io"],
+};
+
 /** A relative import whose first named segment is `name` (a folder `name/…` or the file `name.ts`). */
 function importOf(name) {
   return `^(?:\\.\\.?/)+${name}(?:/|\\.ts$)`;
 }
 
-function restrictedImports(module) {
-  const allowed = new Set([module === "cli-shell" ? "cli" : module, ...ALLOWED[module]]);
+function restrictedImports(module, extra = []) {
+  const allowed = new Set([module === "cli-shell" ? "cli" : module, ...ALLOWED[module], ...extra]);
   const forbidden = MODULES.filter((m) => !allowed.has(m));
   const patterns = forbidden.map((m) => ({
     regex: importOf(m),
@@ -71,6 +89,10 @@ export default [
     linterOptions: { reportUnusedDisableDirectives: "error" },
   },
   ...[...MODULES, "cli-shell"].map((module) => ({ files: filesOf(module), rules: { "no-restricted-imports": restrictedImports(module) } })),
+  ...Object.entries(EXCEPTIONS).map(([file, extra]) => {
+    const module = file.split("/")[1];
+    return { files: [file], rules: { "no-restricted-imports": restrictedImports(module, extra) } };
+  }),
   {
     // The builder's tests read the committed network through src/io like any other test; the builder itself may not.
     files: ["tools/**/*.ts"],
@@ -91,4 +113,4 @@ export default [
   },
 ];
 
-export { ALLOWED, MODULES };
+export { ALLOWED, EXCEPTIONS, MODULES };

@@ -4,15 +4,14 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { DEFAULT_ASSIGNMENT_ALGORITHM, DEFAULT_MAX_ITERATIONS, DEFAULT_RELATIVE_GAP_TARGET } from "../defaults.ts";
-import type { AssignmentAlgorithm } from "../algorithms/assignment/user-equilibrium.ts";
-import { assignLinkTable, assignRoad, type AssignmentRun } from "../engine/assign.ts";
+import { assignLinkTable, assignRoad, type AssignmentAlgorithm, type AssignmentRun } from "../engine/assign.ts";
 import type { RoadAssignmentSummary } from "../engine/assignment-summary.ts";
 import type { GravityParameters } from "../engine/gravity.ts";
 import { InputError, UsageError, type Issue } from "../errors.ts";
 import { isTntpFolder, readTntpFolder, tntpLinkTable } from "../io/tntp.ts";
 import { applyScenario } from "../scenario/apply-scenario.ts";
 
-export { ASSIGNMENT_ALGORITHMS, type AssignmentAlgorithm } from "../algorithms/assignment/user-equilibrium.ts";
+export { ASSIGNMENT_ALGORITHMS, type AssignmentAlgorithm } from "../engine/assign.ts";
 export type { GravityParameters } from "../engine/gravity.ts";
 
 /** Options of {@link assign}. */

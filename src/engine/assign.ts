@@ -28,6 +28,8 @@ import { gravityDemandForTable, type OdDemand } from "./gravity-demand.ts";
 import type { GravityParameters } from "./gravity.ts";
 import { resolveRoadLinkTableOptions, roadLinkTableWith, type RoadLinkTableOptions, type RoadLinkTableParameters } from "./road-link-table.ts";
 
+export { ASSIGNMENT_ALGORITHMS, type AssignmentAlgorithm } from "../algorithms/assignment/user-equilibrium.ts";
+
 /** Options of an assignment run; defaults from src/defaults.ts. */
 export interface AssignOptions {
   /** `fw`, `cfw` or `bfw`. Default {@link DEFAULT_ASSIGNMENT_ALGORITHM} (`bfw`). */
