@@ -134,8 +134,8 @@ describe("the tarball installed offline into an empty folder", () => {
         program,
         [
           'import { compareScenarios, InputError, runScenario } from "deltanet";',
-          'process.stdout.write(JSON.stringify(compareScenarios("scenarios/baseline-2019.yaml", "scenarios/plan-2025.yaml"), null, 2) + "\\n");',
-          'try { runScenario("scenarios/no-such-file.yaml"); } catch (err) { process.stderr.write(`${err instanceof InputError} ${err.code} ${err.exitCode}\\n`); }',
+          'process.stdout.write(JSON.stringify(compareScenarios({ before: "scenarios/baseline-2019.yaml", after: "scenarios/plan-2025.yaml" }), null, 2) + "\\n");',
+          'try { runScenario({ scenario: "scenarios/no-such-file.yaml" }); } catch (err) { process.stderr.write(`${err instanceof InputError} ${err.code} ${err.exitCode}\\n`); }',
           "",
         ].join("\n"),
       );
@@ -147,20 +147,38 @@ describe("the tarball installed offline into an empty folder", () => {
   );
 
   test(
+    "the README's \"Use as a library\" program runs from the installed package and prints the compare's figures",
+    () => {
+      const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+      const section = readme.slice(readme.indexOf("## Use as a library"));
+      const code = /```js\n([\s\S]*?)```/.exec(section)?.[1];
+      expect(code, "README has a js block under ## Use as a library").toBeDefined();
+      const program = join(appDir, "readme-example.mjs");
+      writeFileSync(program, code!);
+      const out = run(process.execPath, [program], packageDir);
+      const cmp = JSON.parse(installedCompare()) as { after: { name: string }; isochrones: { name: string; byCutoff: { cutoffMin: number; changePopulationPersons: number }[] }[] };
+      const gain = (c: (typeof cmp.isochrones)[number]): number => c.byCutoff.find((r) => r.cutoffMin === 120)!.changePopulationPersons;
+      const top = [...cmp.isochrones].sort((a, b) => gain(b) - gain(a))[0]!;
+      expect(out.stdout.trim().split("\n")).toEqual(["baseline-2019: 41 cities", `largest gain within 120 min in ${cmp.after.name}: ${top.name} +${gain(top)} persons`]);
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
     "a TypeScript program type-checks against the shipped declarations (real types, not any)",
     () => {
       writeFileSync(
         join(appDir, "check.ts"),
         [
           'import { compareScenarios, diffScenarios, runScenario, DeltanetError, UsageError } from "deltanet";',
-          'const cmp = compareScenarios("a.yaml", "b.yaml");',
+          'const cmp = compareScenarios({ before: "a.yaml", after: "b.yaml" });',
           "const kind: string = cmp.kind;",
           'const error: DeltanetError = new UsageError("message", "code");',
-          'console.log(kind, error, runScenario("a.yaml").provenance, diffScenarios("a.yaml", "b.yaml"));',
+          'console.log(kind, error, runScenario({ scenario: "a.yaml" }).provenance, diffScenarios({ a: "a.yaml", b: "b.yaml" }));',
           "// @ts-expect-error: not a field of the comparison (fails as unused if the declarations were `any`)",
           "console.log(cmp.noSuchField);",
           "// @ts-expect-error: paths are strings",
-          "compareScenarios(1, 2);",
+          "compareScenarios({ before: 1, after: 2 });",
           "",
         ].join("\n"),
       );
