@@ -4,7 +4,8 @@
  * their unit, e.g. `roadSpeedKph`. The network builder writes every numeric value of its assumption table there
  * (tools/yrd-build/assumptions.ts); the engine reads the few it needs through {@link requireAssumption}, so the engine
  * keeps no copy of a builder constant. A network without the block (a GMNS import, a test network) gets no silent
- * default: the engine refuses to run a step that needs a missing assumption, naming it.
+ * default: the engine refuses to run a step that needs a missing assumption, naming it. Like every graph attribute they
+ * are not part of the network checksum (model/checksum.ts hashes nodes and links only).
  */
 import { InputError } from "../errors.ts";
 import type { Network } from "./network.ts";
