@@ -55,7 +55,7 @@ export interface ModificationModule<S extends ModificationSchema = ModificationS
   create(entry: CheckedEntry<z.output<S>>, spec: Pick<ScenarioFile, "file" | "source">): Modification;
 }
 
-/** A module that checks nothing beyond its schema. */
+/** The `fileIssues` of a module that checks nothing beyond its schema: no issues. */
 export function noFileIssues(): ScenarioIssue[] {
   return [];
 }
