@@ -8,11 +8,11 @@ import { analyseNetwork, type AnalyseOptions } from "../engine/analyse.ts";
 import type { OdDemand } from "../engine/gravity-demand.ts";
 import type { RunResult } from "../engine/run-result.ts";
 import { readNetworkFolder } from "../io/network-file.ts";
-import { inspectScenarioChain } from "../io/scenario-file.ts";
 import type { CapacityQuery } from "../model/capacity-query.ts";
 import type { Layer, Network } from "../model/network.ts";
 import { isRunResultFile, readRunResultFile } from "../report/run-result-file.ts";
 import { applyScenario } from "../scenario/apply-scenario.ts";
+import { inspectScenarioChain } from "../scenario/read-scenario.ts";
 
 /** Analysis options a caller may give; what is left out comes from `src/defaults.ts`. */
 export interface AnalysisOptions {

@@ -12,9 +12,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 import { InputError, type Issue } from "../errors.ts";
+import { didYouMean, didYouMeanText } from "../model/did-you-mean.ts";
 import { LAYERS } from "../model/network.ts";
 import { formatPath, positionOf, type PathSegments, type PositionedDocument } from "./positions.ts";
-import { describeValue, didYouMean, didYouMeanText, parseYamlMapping } from "./scenario-file.ts";
+import { describeValue, parseYamlMapping } from "./scenario-file.ts";
 
 /** Link values a sweep can scale (each is what the engine reads: times for isochrones, capacities for max-flow). */
 export const SWEEP_PARAMETERS = ["timeMin", "capacityVehPerHour", "capacityMw", "trainsPerDay"] as const;

@@ -1,196 +1,37 @@
 /**
- * Scenario files (format v1, YAML or JSON): parses one file into a {@link ScenarioSpec} that keeps source positions,
- * follows its `extends` chain to the root that names the network, and owns the zod schema / JSON Schema of the format.
+ * Scenario files (format v1, YAML or JSON), top level: parses one file into a {@link ScenarioFile} that keeps source
+ * positions, follows its `extends` chain to the root that names the network, and turns document paths and zod issues
+ * into positioned issues for every YAML/JSON reader (scenario, check-rules and batch files).
  *
  * Format: `name` (required), `description`, exactly one of `extends` (parent scenario, path relative to this file) or
  * `network` (network folder, only at the root of a chain), `asOfDate` ("YYYY", "YYYY-MM" or "YYYY-MM-DD"; the one
- * nearest the leaf wins), `modifications` (ordered list; kebab-case `type`: open-project, close-link, remove-link,
- * set-link, add-link). Every object is strict: an unknown key is an error with a "did you mean". Values are never
- * coerced: `"12"` where a number is expected, NaN, ±Infinity, a negative time or a zero speed/capacity are refused.
+ * nearest the leaf wins), `modifications` (ordered list of entries, each a mapping with a kebab-case `type`). Every
+ * object is strict: an unknown key is an error with a "did you mean". Values are never coerced: `"12"` where a number
+ * is expected, NaN, ±Infinity, a negative time or a zero speed/capacity are refused.
  *
- * Design: checks that need only the file (schema, `links` XOR `where`, calendar dates, the extends chain) live here;
- * checks that need the network (ids, projects, layer fields, "changes nothing") live in `src/scenario/`. Each
- * modification is schema-checked on its own, so one bad entry does not hide the problems of the others: the spec keeps
- * the entries that passed (with their original index) and the issues list says what was wrong with the rest.
+ * Design: this module owns the top level only. Each entry of `modifications` is kept as written, with its index, and
+ * checked by the scenario layer (src/scenario/read-scenario.ts), where each modification type's schema lives beside
+ * its behaviour (src/scenario/modifications/<type>.ts): io never imports scenario. Checks that need only the file
+ * (schema, calendar dates, the extends chain) live here; checks that need the network (ids, projects, layer fields,
+ * "changes nothing") live in `src/scenario/`.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { didYouMean, didYouMeanText } from "../model/did-you-mean.ts";
 import { z } from "zod";
-import { ScenarioError, type Issue } from "../errors.ts";
+import type { Issue } from "../errors.ts";
 import { formatPath, parsePositioned, positionOf, yamlSyntaxIssue, type PathSegments, type PositionedDocument } from "./positions.ts";
 
 // ---------------------------------------------------------------------------------------------------------------
-// Issues and "did you mean"
+// Schema of the top level
 // ---------------------------------------------------------------------------------------------------------------
-
-/** A scenario problem: an {@link Issue} that always has a severity, plus an optional suggestion. */
-export interface ScenarioIssue extends Issue {
-  severity: "error" | "warning";
-  /** The closest valid alternative, when one is close enough ("did you mean …"). Also written into `message`. */
-  suggestion?: string;
-  /** Position of the modification in its file's `modifications` list, for issues about one modification. */
-  modificationIndex?: number;
-  /** `type` of that modification. */
-  modificationType?: string;
-}
-
-export { didYouMean, didYouMeanText };
-
-// ---------------------------------------------------------------------------------------------------------------
-// Schema
-// ---------------------------------------------------------------------------------------------------------------
-
-/** Modification type codes of format v1, in documentation order. */
-export const MODIFICATION_TYPES = ["open-project", "close-link", "remove-link", "set-link", "add-link"] as const;
-export type ModificationType = (typeof MODIFICATION_TYPES)[number];
-
-/** Link fields that `set-link` can set or scale, with their unit in the name. */
-export const SETTABLE_LINK_FIELDS = [
-  "timeMin",
-  "speedKph",
-  "borderDelayMin",
-  "capacityVehPerHour",
-  "capacityMw",
-  "lanes",
-  "trainsPerDay",
-  "waitMin",
-] as const;
-export type SettableLinkField = (typeof SETTABLE_LINK_FIELDS)[number];
 
 const DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const dateSchema = z
   .string()
   .regex(DATE_PATTERN)
   .describe('Date "YYYY", "YYYY-MM" or "YYYY-MM-DD" (quote it in YAML). A partial date means the end of that year or month.');
-const nonNegative = z.number().nonnegative();
-const positive = z.number().positive();
-const layerSchema = z.enum(["rail", "road", "water", "power", "access", "transit"]);
-const statusSchema = z.enum(["existing", "under-construction", "planned"]);
-const noteSchema = z.string().describe("Free text: why this modification is here.");
-const idListSchema = z
-  .array(z.string().min(1))
-  .min(1)
-  .describe("Link ids (e.g. road:G2:310100-320500:ab) or facility ids (both directions, e.g. road:crossing:sutong).");
-const whereSchema = z
-  .strictObject({
-    layer: layerSchema.optional(),
-    linkType: z.string().min(1).optional(),
-    status: statusSchema.optional(),
-    crossesProvincialBorder: z.boolean().optional(),
-    crossesYangtze: z.boolean().optional(),
-    crossingId: z.string().min(1).optional(),
-    projectId: z.string().min(1).optional(),
-  })
-  .describe("Selects every link whose attributes equal all the given values (an absent true/false attribute counts as false).");
-
-const fieldValuesSchema = z
-  .strictObject({
-    timeMin: nonNegative.describe("minutes, ≥ 0; set directly"),
-    speedKph: positive.describe("km/h, > 0; recomputes timeMin on links with lengthKm"),
-    borderDelayMin: nonNegative.describe("minutes, ≥ 0; recomputes timeMin"),
-    capacityVehPerHour: positive.describe("veh/h per direction, > 0 (use close-link to close a link)"),
-    capacityMw: positive.describe("MW, > 0"),
-    lanes: z.number().int().positive().describe("lanes, both directions, integer > 0 (capacity is not recomputed)"),
-    trainsPerDay: positive.describe("scheduled trains per day in the link's direction, > 0"),
-    waitMin: nonNegative.describe("minutes, ≥ 0, transit boarding links; shifts timeMin by the change in wait"),
-  })
-  .partial();
-const scaleValuesSchema = z
-  .strictObject({
-    timeMin: positive,
-    speedKph: positive,
-    borderDelayMin: positive,
-    capacityVehPerHour: positive,
-    capacityMw: positive,
-    trainsPerDay: positive,
-    waitMin: positive,
-  })
-  .partial()
-  .describe("Multipliers (> 0) applied to the current values (lanes cannot be scaled: set them).");
-
-/** `open-project`: puts every facility of a plan project in service. */
-export const openProjectSchema = z.strictObject({
-  type: z.literal("open-project"),
-  project: z.string().min(1).describe("Project id (kebab-case) or its exact Chinese name (nameZh) from projects.json."),
-  note: noteSchema.optional(),
-});
-/** `close-link`: keeps the links but marks them `closed: true` (impassable, capacity 0 for the engine). */
-export const closeLinkSchema = z.strictObject({
-  type: z.literal("close-link"),
-  links: idListSchema.optional(),
-  where: whereSchema.optional(),
-  note: noteSchema.optional(),
-});
-/** `remove-link`: deletes the links from the network. */
-export const removeLinkSchema = z.strictObject({
-  type: z.literal("remove-link"),
-  links: idListSchema.optional(),
-  where: whereSchema.optional(),
-  note: noteSchema.optional(),
-});
-/** `set-link`: sets (`set`) or multiplies (`scale`) link attributes. */
-export const setLinkSchema = z.strictObject({
-  type: z.literal("set-link"),
-  links: idListSchema.optional(),
-  where: whereSchema.optional(),
-  set: fieldValuesSchema.optional(),
-  scale: scaleValuesSchema.optional(),
-  note: noteSchema.optional(),
-});
-/** The `link` of an `add-link`. */
-export const addLinkValueSchema = z.strictObject({
-  id: z.string().min(1).describe("Facility id; a two-way link adds `<id>:ab` and `<id>:ba`, a one-way link adds `<id>`."),
-  fromNodeId: z.string().min(1),
-  toNodeId: z.string().min(1),
-  layer: layerSchema,
-  linkType: z.string().min(1),
-  name: z.string().optional(),
-  nameZh: z.string().optional(),
-  twoWay: z.boolean().optional().describe("Default true."),
-  lengthKm: nonNegative.optional(),
-  speedKph: positive.optional(),
-  timeMin: nonNegative.optional().describe("Minutes; default lengthKm / speedKph × 60 + borderDelayMin + waitMin."),
-  borderDelayMin: nonNegative.optional(),
-  waitMin: nonNegative.optional(),
-  capacityVehPerHour: positive.optional(),
-  lanes: z.number().int().positive().optional(),
-  capacityMw: positive.optional(),
-  trainsPerDay: positive.optional(),
-  vesselClass: z.string().optional(),
-  crossesProvincialBorder: z.boolean().optional(),
-  crossesYangtze: z.boolean().optional(),
-  crossingId: z.string().optional(),
-  projectIds: z.array(z.string().min(1)).optional(),
-  estimate: z.boolean().optional(),
-  estimateNote: z.string().optional(),
-  source: z.string().min(1).describe('Where the numbers come from, or "assumption: …".'),
-});
-/** `add-link`: adds a new facility (one or two directed links). */
-export const addLinkSchema = z.strictObject({
-  type: z.literal("add-link"),
-  link: addLinkValueSchema,
-  note: noteSchema.optional(),
-});
-
-/** Schema of each modification type, keyed by type code. */
-export const MODIFICATION_SCHEMAS = {
-  "open-project": openProjectSchema,
-  "close-link": closeLinkSchema,
-  "remove-link": removeLinkSchema,
-  "set-link": setLinkSchema,
-  "add-link": addLinkSchema,
-} as const satisfies Record<ModificationType, z.ZodType>;
-
-/** One modification, discriminated on `type`. */
-export const modificationSchema = z.discriminatedUnion("type", [
-  openProjectSchema,
-  closeLinkSchema,
-  removeLinkSchema,
-  setLinkSchema,
-  addLinkSchema,
-]);
 
 const topLevelShape = {
   $schema: z.string().optional().describe("JSON Schema of this format (editor support only)."),
@@ -207,50 +48,30 @@ const topLevelShape = {
     .describe("Network as of this date: links not `existing` or opened later are out of service. The value nearest the leaf wins."),
 };
 
-/** The whole file (format v1). */
-export const scenarioFileSchema = z
-  .strictObject({
-    ...topLevelShape,
-    modifications: z.array(modificationSchema).optional().describe("Applied in order, after the parent's."),
-  })
-  .meta({ title: "deltanet scenario (format v1)" });
-
-/** Top level with the modifications left unchecked: they are checked one by one. */
-const topLevelSchema = z.strictObject({ ...topLevelShape, modifications: z.array(z.unknown()).optional() });
-
-export type ModificationValue = z.infer<typeof modificationSchema>;
-export type OpenProjectValue = z.infer<typeof openProjectSchema>;
-export type CloseLinkValue = z.infer<typeof closeLinkSchema>;
-export type RemoveLinkValue = z.infer<typeof removeLinkSchema>;
-export type SetLinkValue = z.infer<typeof setLinkSchema>;
-export type AddLinkValue = z.infer<typeof addLinkSchema>;
-export type WhereValue = z.infer<typeof whereSchema>;
-
 /**
- * The JSON Schema (draft 2020-12) of format v1, generated from the zod schema with `z.toJSONSchema`; the text of
- * `scenarios/schema.json`. Cross-field rules (`extends` XOR `network`, `links` XOR `where`) are checked by
- * {@link parseScenarioText} and only described in the schema.
- * @returns pretty-printed JSON (2-space indent) ending in a newline
- * @example scenarioJsonSchemaText().startsWith("{\n  \"$schema\"") // true
+ * The zod schema of a whole scenario file (format v1), given the schema of one modification (the scenario layer's
+ * union of every modification type): the source of `scenarios/schema.json`.
+ * @param modificationSchema the schema every entry of `modifications` must pass
+ * @example z.toJSONSchema(scenarioFileSchema(modificationSchema)).required // ["name"]
  */
-export function scenarioJsonSchemaText(): string {
-  const schema = z.toJSONSchema(scenarioFileSchema);
-  return `${JSON.stringify(schema, null, 2)}\n`;
+export function scenarioFileSchema<M extends z.ZodType>(modificationSchema: M) {
+  return z
+    .strictObject({
+      ...topLevelShape,
+      modifications: z.array(modificationSchema).optional().describe("Applied in order, after the parent's."),
+    })
+    .meta({ title: "deltanet scenario (format v1)" });
 }
+
+/** Top level with the modifications left unchecked: the scenario layer checks them one by one. */
+const topLevelSchema = z.strictObject({ ...topLevelShape, modifications: z.array(z.unknown()).optional() });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Parsed shapes
 // ---------------------------------------------------------------------------------------------------------------
 
-/** A modification that passed the schema, with its place in its file. */
-export interface ModificationEntry {
-  /** Position in the file's `modifications` list (0-based); paths are `modifications[index]…`. */
-  index: number;
-  value: ModificationValue;
-}
-
-/** One parsed scenario file: raw values plus the positioned document for line numbers. */
-export interface ScenarioSpec {
+/** One parsed scenario file, top level: raw values plus the positioned document for line numbers. */
+export interface ScenarioFile {
   /** The file as given/joined (relative paths stay relative), used in issues and results. */
   file: string;
   name: string;
@@ -260,27 +81,43 @@ export interface ScenarioSpec {
   /** `network` as written (relative to `file`). */
   network?: string;
   asOfDate?: string;
-  /** The modifications that passed the schema, in file order. */
-  modifications: ModificationEntry[];
-  /** Number of entries in the file's `modifications` list, valid or not. */
-  modificationEntryCount: number;
+  /**
+   * Every entry of the file's `modifications` list as written (entry i at path `modifications[i]`), unchecked: the
+   * scenario layer checks each against its type's schema. Empty when the list is absent or not a list.
+   */
+  modificationEntries: readonly unknown[];
   /** Which of `extends`/`network` keys are present (even with a bad value). */
   hasKey: { extends: boolean; network: boolean };
   /** The parsed document, to map paths to lines. */
   source: PositionedDocument;
   /**
    * sha256 (64 lower-case hex characters) of the file's bytes as read (of the text's UTF-8 bytes for
-   * {@link parseScenarioText}): the scenario's entry in a run's provenance.
+   * {@link parseScenarioFileText}): the scenario's entry in a run's provenance.
    */
   sha256: string;
 }
 
-/** A resolved `extends` chain. */
-export interface ScenarioChain {
+/** A resolved `extends` chain of files `S` (the scenario layer's files carry their checked modifications). */
+export interface ScenarioFileChain<S extends ScenarioFile = ScenarioFile> {
   /** Root first, leaf (the file the user named) last. */
-  specs: ScenarioSpec[];
+  specs: S[];
   /** The network folder named by the root, joined to the root's folder. */
   networkDir: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Issues
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A scenario problem: an {@link Issue} that always has a severity, plus an optional suggestion. */
+export interface ScenarioIssue extends Issue {
+  severity: "error" | "warning";
+  /** The closest valid alternative, when one is close enough ("did you mean …"). Also written into `message`. */
+  suggestion?: string;
+  /** Position of the modification in its file's `modifications` list, for issues about one modification. */
+  modificationIndex?: number;
+  /** `type` of that modification. */
+  modificationType?: string;
 }
 
 /**
@@ -291,7 +128,7 @@ export interface ScenarioChain {
  * @example issueAt(spec, ["name"], "wrong-type", "expected a string").path // "name"
  */
 export function issueAt(
-  spec: Pick<ScenarioSpec, "file" | "source">,
+  spec: Pick<ScenarioFile, "file" | "source">,
   path: PathSegments,
   code: string,
   message: string,
@@ -323,7 +160,7 @@ function valueAt(root: unknown, path: PathSegments): { present: boolean; value: 
  * @example discriminatorIssue(spec, ["modifications", 0, "type"], "close-lnik", MODIFICATION_TYPES, "modification type", "unknown-modification-type")?.suggestion // "close-link"
  */
 export function discriminatorIssue(
-  spec: Pick<ScenarioSpec, "file" | "source">,
+  spec: Pick<ScenarioFile, "file" | "source">,
   path: PathSegments,
   type: unknown,
   allowed: readonly string[],
@@ -425,7 +262,7 @@ function objectKeysAt(schema: z.ZodType, path: PathSegments): string[] {
  * @example convertZodIssues(spec, root, [], z.strictObject({ name: z.string() }), err, {})[0].code // "unknown-key"
  */
 export function convertZodIssues(
-  spec: Pick<ScenarioSpec, "file" | "source">,
+  spec: Pick<ScenarioFile, "file" | "source">,
   root: unknown,
   basePath: PathSegments,
   schema: z.ZodType,
@@ -537,76 +374,24 @@ export function isCalendarDate(text: string): boolean {
   return d <= daysInMonth(y!, m);
 }
 
-/** Checks that only the file can answer, after the schema passed for a modification. */
-function crossFieldIssues(spec: Pick<ScenarioSpec, "file" | "source">, value: ModificationValue, index: number): ScenarioIssue[] {
-  const base = ["modifications", index] as const;
-  const extra = { modificationIndex: index, modificationType: value.type };
-  const out: ScenarioIssue[] = [];
-  if (value.type === "close-link" || value.type === "remove-link" || value.type === "set-link") {
-    if (value.links !== undefined && value.where !== undefined) {
-      out.push(issueAt(spec, [...base, "where"], "links-and-where", `give either "links" (ids) or "where" (a filter), not both`, extra));
-    } else if (value.links === undefined && value.where === undefined) {
-      out.push(issueAt(spec, [...base, "links"], "missing-key", `missing required key "links" (a list of link or facility ids) or "where" (a filter)`, extra));
-    }
-    if (value.where !== undefined && Object.keys(value.where).length === 0) {
-      out.push(issueAt(spec, [...base, "where"], "empty-where", `"where" must name at least one attribute (layer, linkType, status, crossesProvincialBorder, crossesYangtze, crossingId, projectId)`, extra));
-    }
-    const seen = new Set<string>();
-    value.links?.forEach((id, j) => {
-      if (seen.has(id)) {
-        out.push(issueAt(spec, [...base, "links", j], "duplicate-target", `"${id}" is listed twice; the second is ignored`, { ...extra, severity: "warning" }));
-      }
-      seen.add(id);
-    });
-  }
-  if (value.type === "set-link") {
-    const setKeys = Object.keys(value.set ?? {});
-    const scaleKeys = Object.keys(value.scale ?? {});
-    if (value.set === undefined && value.scale === undefined) {
-      out.push(issueAt(spec, [...base, "set"], "missing-key", `missing required key "set" (new values) or "scale" (multipliers)`, extra));
-    }
-    if (value.set !== undefined && setKeys.length === 0) {
-      out.push(issueAt(spec, [...base, "set"], "empty-set", `"set" must give at least one of ${SETTABLE_LINK_FIELDS.join(", ")}`, extra));
-    }
-    if (value.scale !== undefined && scaleKeys.length === 0) {
-      out.push(issueAt(spec, [...base, "scale"], "empty-set", `"scale" must give at least one of ${SETTABLE_LINK_FIELDS.join(", ")}`, extra));
-    }
-    for (const k of setKeys) {
-      if (scaleKeys.includes(k)) {
-        out.push(issueAt(spec, [...base, "scale", k], "conflicting-fields", `"${k}" is both set and scaled; give one`, extra));
-      }
-    }
-    const all = [...setKeys, ...scaleKeys];
-    if (all.includes("timeMin") && (all.includes("speedKph") || all.includes("borderDelayMin") || all.includes("waitMin"))) {
-      const where = setKeys.includes("timeMin") ? "set" : "scale";
-      out.push(
-        issueAt(spec, [...base, where, "timeMin"], "conflicting-fields", `"timeMin" cannot be changed together with speedKph, borderDelayMin or waitMin (they recompute timeMin)`, extra),
-      );
-    }
-  }
-  return out;
-}
-
-/** Result of {@link parseScenarioText}: the spec when the text was a mapping, and every issue found. */
-export interface ParsedScenario {
-  spec?: ScenarioSpec;
+/** Result of {@link parseScenarioFileText}: the file when the text was a mapping, and every issue found. */
+export interface ParsedScenarioFile {
+  spec?: ScenarioFile;
   issues: ScenarioIssue[];
 }
 
 /**
- * Parses and schema-checks the text of one scenario file (no file system access, `extends` not followed).
+ * Parses and schema-checks the top level of one scenario file (no file system access, `extends` not followed, the
+ * modification entries kept as written).
  * @param text YAML or JSON text
  * @param file the name used in issues and in the spec
- * @returns `spec` (absent when the text is not valid YAML or not a mapping) and every issue, each with file, line,
- *   column, path and code: `malformed-yaml`, `not-a-mapping`, `unknown-key`, `missing-key`, `wrong-type`,
- *   `not-a-number`, `not-finite`, `not-an-integer`, `out-of-range`, `invalid-value`, `invalid-date`, `too-few-items`,
- *   `empty-string`, `unknown-modification-type`, `links-and-where`, `empty-where`, `empty-set`, `conflicting-fields`,
- *   `extends-and-network`; warnings: `duplicate-target`.
- * @example parseScenarioText("name: x\nnetwork: n\nmodifications: [{type: close-lnk}]\n", "a.yaml").issues[0]
- * // { file: "a.yaml", line: 3, column: 24, path: "modifications[0].type", code: "unknown-modification-type",
- * //   suggestion: "close-link", severity: "error", … }
+ * @returns `spec` (absent when the text is not valid YAML or not a mapping) and every top-level issue, each with file,
+ *   line, column, path and code: `malformed-yaml`, `not-a-mapping`, `unknown-key`, `missing-key`, `wrong-type`,
+ *   `empty-string`, `invalid-date`, `extends-and-network`
+ * @example parseScenarioFileText("name: x\nnetwork: n\nmodifications: [{type: close-link}]\n", "a.yaml").spec?.modificationEntries
+ * // [{ type: "close-link" }]
  */
-export function parseScenarioText(text: string, file: string): ParsedScenario {
+export function parseScenarioFileText(text: string, file: string): ParsedScenarioFile {
   const parsed = parseYamlMapping(text, file, "scenario", '"name" and "extends" or "network"');
   if ("issue" in parsed) return { issues: [parsed.issue] };
   const { source, root } = parsed;
@@ -631,44 +416,14 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
   }
   if (asOfDate !== undefined && !DATE_PATTERN.test(asOfDate)) asOfDate = undefined;
 
-  const modifications: ModificationEntry[] = [];
-  const rawMods = Array.isArray(raw.modifications) ? raw.modifications : [];
-  rawMods.forEach((m, index) => {
-    const base = ["modifications", index] as const;
-    if (m === null || typeof m !== "object" || Array.isArray(m)) {
-      issues.push(issueAt(where, [...base], "wrong-type", `expected a mapping with a "type", got ${describeValue(m)}`, { modificationIndex: index }));
-      return;
-    }
-    const type = (m as Record<string, unknown>).type;
-    const typeIssue = discriminatorIssue(where, [...base, "type"], type, MODIFICATION_TYPES, "modification type", "unknown-modification-type", {
-      modificationIndex: index,
-    });
-    if (typeIssue) {
-      issues.push(typeIssue);
-      return;
-    }
-    const schema = MODIFICATION_SCHEMAS[type as ModificationType] as z.ZodType<ModificationValue>;
-    const extra = { modificationIndex: index, modificationType: type as string };
-    const r = schema.safeParse(m);
-    if (!r.success) {
-      issues.push(...convertZodIssues(where, root, base, schema, r.error, extra));
-      return;
-    }
-    const cross = crossFieldIssues(where, r.data, index);
-    issues.push(...cross);
-    if (cross.some((i) => i.severity === "error")) return;
-    modifications.push({ index, value: r.data });
-  });
-
-  const spec: ScenarioSpec = {
+  const spec: ScenarioFile = {
     file,
     name: str("name") ?? "",
     ...(typeof raw.description === "string" ? { description: raw.description } : {}),
     ...(str("extends") !== undefined ? { extends: str("extends") } : {}),
     ...(str("network") !== undefined ? { network: str("network") } : {}),
     ...(asOfDate !== undefined ? { asOfDate } : {}),
-    modifications,
-    modificationEntryCount: rawMods.length,
+    modificationEntries: Array.isArray(raw.modifications) ? raw.modifications : [],
     hasKey,
     source,
     sha256: createHash("sha256").update(text, "utf8").digest("hex"),
@@ -680,42 +435,32 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
 // Files and chains
 // ---------------------------------------------------------------------------------------------------------------
 
-function errorsIn(issues: readonly ScenarioIssue[]): boolean {
-  return issues.some((i) => i.severity === "error");
-}
-
 /**
- * Reads and schema-checks one scenario file (its `extends` is not followed; see {@link loadScenarioChain}).
+ * Reads and schema-checks the top level of one scenario file, collecting issues instead of throwing (its `extends`
+ * is not followed; see {@link inspectScenarioFileChain}).
  * @param path file path; kept as given in the spec and in issues
- * @returns the spec with source positions
- * @throws ScenarioError (code `invalid-scenario`, exit 3) listing every issue of the file (see
- *   {@link parseScenarioText} for the issue codes; `file-not-found` when the file does not exist).
- * @example readScenarioFile("test/fixtures/scenarios/plan-2025.yaml").extends // "baseline-2019.yaml"
+ * @returns as {@link parseScenarioFileText}, with `sha256` of the bytes on disk; a missing file gives the one issue
+ *   `file-not-found`
+ * @example inspectScenarioFile("test/fixtures/scenarios/plan-2025.yaml").spec?.extends // "baseline-2019.yaml"
  */
-export function readScenarioFile(path: string): ScenarioSpec {
-  const { spec, issues } = readScenarioFileCollecting(path);
-  if (!spec || errorsIn(issues)) throw new ScenarioError(issues);
-  return spec;
-}
-
-function readScenarioFileCollecting(path: string): ParsedScenario {
+export function inspectScenarioFile(path: string): ParsedScenarioFile {
   if (!existsSync(path)) {
     return { issues: [{ file: path, path: "", code: "file-not-found", message: `scenario file not found (resolved to ${resolve(path)})`, severity: "error" }] };
   }
   const bytes = readFileSync(path);
-  const parsed = parseScenarioText(bytes.toString("utf8"), path);
+  const parsed = parseScenarioFileText(bytes.toString("utf8"), path);
   // Hash the bytes on disk, not the decoded text (they differ only for invalid UTF-8).
   if (parsed.spec) parsed.spec.sha256 = createHash("sha256").update(bytes).digest("hex");
   return parsed;
 }
 
-/** Result of {@link inspectScenarioChain}. */
-export interface InspectedChain {
+/** Result of {@link inspectScenarioFileChain}. */
+export interface InspectedScenarioFiles {
   /** The chain, when a root with an existing network folder was reached. */
-  chain?: ScenarioChain;
+  chain?: ScenarioFileChain;
   /** Every file that parsed, root first (also when the chain is broken). */
-  specs: ScenarioSpec[];
-  /** Every issue in every file, ordered root file first, then by line and column. */
+  specs: ScenarioFile[];
+  /** Every issue in every file, in {@link orderChainIssues} order. */
   issues: ScenarioIssue[];
 }
 
@@ -728,33 +473,33 @@ function relativeTo(file: string, target: string): string {
 export const MAX_CHAIN_LENGTH = 64;
 
 /**
- * Follows the `extends` chain from `path` to its root, collecting every issue instead of throwing.
- * Each relative parent (and network) path is joined to the folder of the file that names it (so relative paths stay
- * relative to the working directory); absolute paths are used as written.
+ * Follows the `extends` chain from `path` to its root, reading the top level of each file and collecting every
+ * issue instead of throwing. Each relative parent (and network) path is joined to the folder of the file that names
+ * it (so relative paths stay relative to the working directory); absolute paths are used as written.
  * @param path the leaf scenario file
  * @returns the chain (when intact), the parsed files and all issues; chain issue codes: `file-not-found`,
  *   `extends-not-found`, `extends-cycle` (message lists the files of the cycle), `extends-and-network`,
  *   `missing-extends-or-network`, `network-not-found`, `chain-too-long`
- * @example inspectScenarioChain("test/fixtures/scenarios/chain-leaf.yaml").specs.length // 3
+ * @example inspectScenarioFileChain("test/fixtures/scenarios/chain-leaf.yaml").specs.length // 3
  */
-export function inspectScenarioChain(path: string): InspectedChain {
+export function inspectScenarioFileChain(path: string): InspectedScenarioFiles {
   const issues: ScenarioIssue[] = [];
-  const leafFirst: ScenarioSpec[] = [];
+  const leafFirst: ScenarioFile[] = [];
   const visited: string[] = [];
   let file = join(path);
-  let child: ScenarioSpec | undefined;
+  let child: ScenarioFile | undefined;
   let networkDir: string | undefined;
   for (;;) {
     if (!existsSync(file)) {
       if (child) {
         issues.push(issueAt(child, ["extends"], "extends-not-found", `extends file "${child.extends}" not found (resolved to ${resolve(file)})`));
       } else {
-        issues.push(...readScenarioFileCollecting(file).issues);
+        issues.push(...inspectScenarioFile(file).issues);
       }
       break;
     }
     visited.push(resolve(file));
-    const { spec, issues: fileIssues } = readScenarioFileCollecting(file);
+    const { spec, issues: fileIssues } = inspectScenarioFile(file);
     issues.push(...fileIssues);
     if (!spec) break;
     leafFirst.push(spec);
@@ -790,8 +535,17 @@ export function inspectScenarioChain(path: string): InspectedChain {
     file = next;
   }
   const specs = leafFirst.reverse();
+  return { ...(networkDir !== undefined ? { chain: { specs, networkDir } } : {}), specs, issues: orderChainIssues(issues, specs) };
+}
+
+/**
+ * Orders the issues of a chain for reading: the files of `specs` root first (issues of other files, e.g. a missing
+ * leaf, before them), then by line and column; issues at the same place keep their order (a stable sort).
+ * @example orderChainIssues([leafIssueAtLine3, rootIssueAtLine9], [root, leaf]) // [rootIssueAtLine9, leafIssueAtLine3]
+ */
+export function orderChainIssues(issues: readonly ScenarioIssue[], specs: readonly Pick<ScenarioFile, "file">[]): ScenarioIssue[] {
   const order = new Map(specs.map((s, i) => [s.file, i]));
-  const ordered = issues
+  return issues
     .map((issue, i) => ({ issue, i }))
     .sort(
       (a, b) =>
@@ -801,29 +555,13 @@ export function inspectScenarioChain(path: string): InspectedChain {
         a.i - b.i,
     )
     .map((x) => x.issue);
-  return { ...(networkDir !== undefined ? { chain: { specs, networkDir } } : {}), specs, issues: ordered };
-}
-
-/**
- * Reads a scenario file and every file up its `extends` chain.
- * @param path the leaf scenario file
- * @returns the chain, root first
- * @throws ScenarioError (code `invalid-scenario`, exit 3) with every issue of every file of the chain (codes in
- *   {@link parseScenarioText} and {@link inspectScenarioChain}); warnings alone do not throw.
- * @example loadScenarioChain("test/fixtures/scenarios/plan-2025.yaml").specs.map((s) => s.name)
- * // ["tiny-baseline-2019", "tiny-plan-2025"]
- */
-export function loadScenarioChain(path: string): ScenarioChain {
-  const { chain, issues } = inspectScenarioChain(path);
-  if (!chain || errorsIn(issues)) throw new ScenarioError(issues);
-  return chain;
 }
 
 /**
  * The asOfDate of a chain: the one nearest the leaf, or undefined.
  * @example chainAsOfDate({ specs: [{ asOfDate: "2019-05-31" }, {}] }) // "2019-05-31"
  */
-export function chainAsOfDate(chain: Pick<ScenarioChain, "specs">): string | undefined {
+export function chainAsOfDate(chain: Pick<ScenarioFileChain, "specs">): string | undefined {
   for (let i = chain.specs.length - 1; i >= 0; i--) {
     const d = chain.specs[i]!.asOfDate;
     if (d !== undefined) return d;

@@ -17,30 +17,25 @@
  * Any error → one `ScenarioError` with every issue (errors and warnings), capped at {@link MAX_ISSUES_PER_CODE} per
  * code with an "omitted" line. Warnings alone (`partial-match`, `duplicate-target`) are returned in `warnings`.
  *
- * Design: R5 resolves all modifications before applying any. Ours are ordered and may depend on each other, so
+ * Design: the shape of R5's `Scenario.applyToTransportNetwork`: copy → resolve all → apply → one post-step →
+ * checksum. R5 resolves all modifications before applying any. Ours are ordered and may depend on each other, so
  * "resolve all" is a dry run on the working copy that is thrown away unless every modification resolved; the
  * checksum of the base before and after (R5 VERIFY_BASE_NETWORK_UNCHANGED) is always checked, since it costs one
  * serialisation of the network. A modification that failed the schema is skipped, so a later one that depends on it
  * may report a follow-on error (as compilers do).
  *
- * Measured (Node 20.20, 2-core VM shared with other jobs): a 100 × 50 road grid (5,000 nodes, 19,700 links) with
- * asOfDate, 2 `where` set-links and 20 close-links takes 1.9–4.5 s, most of it graphology's `copy()` (0.4–1.4 s)
- * and the three checksums (base before/after, result; 0.15–0.56 s each); the modifications themselves are linear
- * scans. 20 unknown ids with "did you mean" over those ids add ~0.9 s.
+ * Cost: graphology's `copy()` and the three checksums (base before/after, result) dominate; the modifications and
+ * the post-step are linear scans, and "did you mean" for an unknown id scans the ids once.
  */
 import { DeltanetError, InputError, ScenarioError } from "../errors.ts";
 import { readNetworkFolder } from "../io/network-file.ts";
-import {
-  chainAsOfDate,
-  inspectScenarioChain,
-  type ScenarioChain,
-  type ScenarioIssue,
-} from "../io/scenario-file.ts";
+import { chainAsOfDate, type ScenarioIssue } from "../io/scenario-file.ts";
 import { networkChecksum } from "../model/checksum.ts";
 import type { Network } from "../model/network.ts";
 import { followUpService } from "../model/service-follow-up.ts";
 import { inServiceOn } from "./as-of-date.ts";
 import type { ModificationLog, ScenarioContext } from "./modification.ts";
+import { inspectScenarioChain, type ScenarioChain } from "./read-scenario.ts";
 import { createModification } from "./registry.ts";
 
 /** Options of {@link applyScenario} and {@link validateScenario}. */

@@ -1,15 +1,47 @@
 /**
- * Link targets: turns a modification's `links` (link or facility ids) or `where` filter into the link ids it
- * matches in the working network, telling typos (errors, with "did you mean") from links removed earlier (misses).
+ * Link targets: the `links` (link or facility ids) or `where` filter of a `close-link`, `remove-link` or `set-link`:
+ * their schema and file checks, and the link ids they match in the working network, telling typos (errors, with
+ * "did you mean") from links removed earlier (misses).
  *
  * A facility id matches every direction of the facility. Candidates for "did you mean" are the link and facility
  * ids sharing the unknown id's prefix up to its first ":" (`road:`, `rail:` …), or all ids when none share it.
  */
-import type { ScenarioIssue, WhereValue } from "../io/scenario-file.ts";
+import { z } from "zod";
+import type { ScenarioIssue } from "../io/scenario-file.ts";
+import { compareCodeUnits } from "../model/compare-code-units.ts";
 import { didYouMean, didYouMeanText } from "../model/did-you-mean.ts";
-import type { PathSegments } from "../io/positions.ts";
 import type { LinkAttributes, Network } from "../model/network.ts";
-import type { ScenarioContext } from "./modification.ts";
+import { layerSchema } from "./link-fields.ts";
+import type { IssueBuilder, ScenarioContext } from "./modification.ts";
+
+const statusSchema = z.enum(["existing", "under-construction", "planned"]);
+
+/** Schema of `links`: one or more link or facility ids. */
+export const idListSchema = z
+  .array(z.string().min(1))
+  .min(1)
+  .describe("Link ids (e.g. road:G2:310100-320500:ab) or facility ids (both directions, e.g. road:crossing:sutong).");
+
+/** Schema of `where`: a filter on link attributes. */
+export const whereSchema = z
+  .strictObject({
+    layer: layerSchema.optional(),
+    linkType: z.string().min(1).optional(),
+    status: statusSchema.optional(),
+    crossesProvincialBorder: z.boolean().optional(),
+    crossesYangtze: z.boolean().optional(),
+    crossingId: z.string().min(1).optional(),
+    projectId: z.string().min(1).optional(),
+  })
+  .describe("Selects every link whose attributes equal all the given values (an absent true/false attribute counts as false).");
+
+export type WhereValue = z.infer<typeof whereSchema>;
+
+/** A modification's link selector as it passed the schema. */
+export interface LinkSelector {
+  links?: string[] | undefined;
+  where?: WhereValue | undefined;
+}
 
 /** A target that matched nothing in the working network, and why. */
 export interface TargetMiss {
@@ -27,11 +59,28 @@ export interface LinkTargets {
   issues: ScenarioIssue[];
 }
 
-/** Builds an issue at a path relative to the modification. */
-export type IssueBuilder = (path: PathSegments, code: string, message: string, extra?: Partial<ScenarioIssue>) => ScenarioIssue;
-
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * Checks of a selector that need only the file: exactly one of `links` and `where` (`links-and-where`,
+ * `missing-key`), a `where` naming at least one attribute (`empty-where`), and ids listed twice (`duplicate-target`,
+ * a warning: the second is ignored).
+ * @example linkSelectorIssues({ links: ["x", "x"] }, at)[0].code // "duplicate-target"
+ */
+export function linkSelectorIssues(selector: LinkSelector, at: IssueBuilder): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  if (selector.links !== undefined && selector.where !== undefined) {
+    out.push(at(["where"], "links-and-where", `give either "links" (ids) or "where" (a filter), not both`));
+  } else if (selector.links === undefined && selector.where === undefined) {
+    out.push(at(["links"], "missing-key", `missing required key "links" (a list of link or facility ids) or "where" (a filter)`));
+  }
+  if (selector.where !== undefined && Object.keys(selector.where).length === 0) {
+    out.push(at(["where"], "empty-where", `"where" must name at least one attribute (layer, linkType, status, crossesProvincialBorder, crossesYangtze, crossingId, projectId)`));
+  }
+  const seen = new Set<string>();
+  selector.links?.forEach((id, j) => {
+    if (seen.has(id)) out.push(at(["links", j], "duplicate-target", `"${id}" is listed twice; the second is ignored`, { severity: "warning" }));
+    seen.add(id);
+  });
+  return out;
 }
 
 /**
@@ -45,7 +94,7 @@ export function facilityIndex(network: Network): Map<string, string[]> {
     if (list) list.push(id);
     else index.set(a.facilityId, [id]);
   });
-  for (const list of index.values()) list.sort(byCodeUnits);
+  for (const list of index.values()) list.sort(compareCodeUnits);
   return index;
 }
 
@@ -93,7 +142,7 @@ export function matchesWhere(a: LinkAttributes, where: WhereValue): boolean {
 export function resolveLinkTargets(
   network: Network,
   ctx: ScenarioContext,
-  selector: { links?: string[] | undefined; where?: WhereValue | undefined },
+  selector: LinkSelector,
   at: IssueBuilder,
 ): LinkTargets {
   const matched = new Set<string>();
@@ -157,5 +206,5 @@ export function resolveLinkTargets(
       if (!located) issues.push(at(["where"], "no-match", `"where" ${JSON.stringify(where)} matches no link in the network`));
     }
   }
-  return { linkIds: [...matched].sort(byCodeUnits), misses, issues };
+  return { linkIds: [...matched].sort(compareCodeUnits), misses, issues };
 }

@@ -1,15 +1,64 @@
 /**
  * Modification contract: one scenario change, resolved against the network (collecting issues, touching nothing)
- * and then applied to the working copy, returning a log entry with counts (R5 `Modification.resolve/apply`).
+ * and then applied to the working copy, returning a log entry with counts (R5 `Modification.resolve/apply`). A
+ * modification type is one module (`src/scenario/modifications/<type>.ts`): its schema in the scenario file, the
+ * checks the file alone can answer, and its class; `registry.ts` lists the modules.
  *
  * Design: R5 sorts modifications by a `sortOrder`; deltanet does not, because the scenario list is ordered on purpose
  * (a `close-link` may target a link an earlier `add-link` created; parents' modifications come first), so there is no
  * `sortOrder`. Resolution state (the matched links) is kept on the instance between `resolve` and `apply`.
  */
-import type { ModificationEntry, ModificationType, ScenarioIssue, ScenarioSpec } from "../io/scenario-file.ts";
-import { issueAt } from "../io/scenario-file.ts";
-import type { Network } from "../model/network.ts";
+import { z } from "zod";
 import type { PathSegments } from "../io/positions.ts";
+import { issueAt, type ScenarioFile, type ScenarioIssue } from "../io/scenario-file.ts";
+import type { Network } from "../model/network.ts";
+import type { ModificationType } from "./registry.ts";
+
+/** Schema of the free-text `note` every modification may carry. */
+export const noteSchema = z.string().describe("Free text: why this modification is here.");
+
+/** Builds an issue at a path relative to one modification (`modifications[index].<path>` of its file). */
+export type IssueBuilder = (path: PathSegments, code: string, message: string, extra?: Partial<ScenarioIssue>) => ScenarioIssue;
+
+/**
+ * The issue builder of the modification at `index` of `spec`'s list: issues carry `modificationIndex` and
+ * `modificationType`, then `extra` (e.g. `{ severity: "warning" }`).
+ * @example modificationIssueBuilder(spec, 2, "close-link")(["links", 0], "unknown-link", "…").path // "modifications[2].links[0]"
+ */
+export function modificationIssueBuilder(spec: Pick<ScenarioFile, "file" | "source">, index: number, type: string): IssueBuilder {
+  return (path, code, message, extra = {}) =>
+    issueAt(spec, ["modifications", index, ...path], code, message, { modificationIndex: index, modificationType: type, ...extra });
+}
+
+/** An entry of a file's `modifications` list that passed its type's schema, with its position in the list. */
+export interface CheckedEntry<V> {
+  /** Position in the file's `modifications` list (0-based); paths are `modifications[index]…`. */
+  index: number;
+  value: V;
+}
+
+/** The zod schema of one modification type: a strict object whose `type` is the kebab-case type code. */
+export type ModificationSchema = z.ZodType<{ type: string }>;
+
+/** One modification type: what the scenario layer needs to read, check and run it. Listed in `registry.ts`. */
+export interface ModificationModule<S extends ModificationSchema = ModificationSchema> {
+  /** Kebab-case type code, the schema's `type` literal. */
+  readonly type: z.output<S>["type"];
+  /** Schema of an entry of this type in a scenario file (also the entry's part of `scenarios/schema.json`). */
+  readonly schema: S;
+  /**
+   * Checks that only the file can answer, once the schema passed (field combinations, duplicates), at paths relative
+   * to the modification; errors keep the entry out of the scenario, warnings do not.
+   */
+  fileIssues(value: z.output<S>, at: IssueBuilder): ScenarioIssue[];
+  /** A fresh, unresolved modification for a checked entry of `spec`. */
+  create(entry: CheckedEntry<z.output<S>>, spec: Pick<ScenarioFile, "file" | "source">): Modification;
+}
+
+/** The `fileIssues` of a module that checks nothing beyond its schema: no issues. */
+export function noFileIssues(): ScenarioIssue[] {
+  return [];
+}
 
 /** State shared by the modifications of one scenario run. */
 export interface ScenarioContext {
@@ -59,23 +108,15 @@ export abstract class BaseModification<V extends { type: ModificationType }> imp
   readonly index: number;
   readonly file: string;
   protected readonly value: V;
-  protected readonly spec: Pick<ScenarioSpec, "file" | "source">;
+  /** Builds issues at `modifications[index].<path>` of this modification's file. */
+  protected readonly at: IssueBuilder;
 
-  constructor(entry: ModificationEntry, spec: Pick<ScenarioSpec, "file" | "source">) {
-    this.value = entry.value as unknown as V;
+  constructor(entry: CheckedEntry<V>, spec: Pick<ScenarioFile, "file" | "source">) {
+    this.value = entry.value;
     this.type = this.value.type;
     this.index = entry.index;
     this.file = spec.file;
-    this.spec = spec;
-  }
-
-  /** An issue at `modifications[index].<path>` of this modification's file. */
-  protected at(path: PathSegments, code: string, message: string, extra: Partial<ScenarioIssue> = {}): ScenarioIssue {
-    return issueAt(this.spec, ["modifications", this.index, ...path], code, message, {
-      modificationIndex: this.index,
-      modificationType: this.type,
-      ...extra,
-    });
+    this.at = modificationIssueBuilder(spec, this.index, this.type);
   }
 
   protected log(message: string, counts: Record<string, number>): ModificationLog {

@@ -1,6 +1,8 @@
 /**
- * Tests of src/io/scenario-file.ts: schema errors with code, line and path; extends chains (depth 3), cycles and
- * broken roots; JSON accepted; the committed scenarios/schema.json equals the generated one.
+ * Tests of scenario files as read by src/io/scenario-file.ts (top level, extends chains) and src/scenario/
+ * read-scenario.ts (each modification against its type's schema): schema errors with code, line and path; extends
+ * chains (depth 3), cycles and broken roots; JSON accepted; the committed scenarios/schema.json equals the generated
+ * one (src/scenario/scenario-schema.ts).
  */
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -9,20 +11,12 @@ import { join, resolve } from "node:path";
 import { fc, test as propTest } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 import { InputError, ScenarioError } from "../../src/errors.ts";
-import {
-  chainAsOfDate,
-  didYouMean,
-  inspectScenarioChain,
-  isCalendarDate,
-  loadScenarioChain,
-  MODIFICATION_TYPES,
-  parseScenarioText,
-  readScenarioFile,
-  scenarioJsonSchemaText,
-  type ScenarioIssue,
-} from "../../src/io/scenario-file.ts";
-import { SCENARIO_SCHEMA_PATH } from "../../src/io/write-scenario-schema.ts";
-import { MODIFICATION_REGISTRY } from "../../src/scenario/registry.ts";
+import { chainAsOfDate, isCalendarDate, type ScenarioIssue } from "../../src/io/scenario-file.ts";
+import { didYouMean } from "../../src/model/did-you-mean.ts";
+import { inspectScenarioChain, loadScenarioChain, parseScenarioText, readScenarioFile } from "../../src/scenario/read-scenario.ts";
+import { MODIFICATION_REGISTRY, MODIFICATION_TYPES } from "../../src/scenario/registry.ts";
+import { scenarioJsonSchemaText } from "../../src/scenario/scenario-schema.ts";
+import { SCENARIO_SCHEMA_PATH } from "../../src/scenario/write-scenario-schema.ts";
 
 const FIX = "test/fixtures/scenarios";
 const fx = (name: string) => join(FIX, name);
@@ -258,7 +252,7 @@ describe("loadScenarioChain(path)", () => {
 });
 
 describe("scenarioJsonSchemaText()", () => {
-  test("equals the committed scenarios/schema.json (regenerate: npx tsx src/io/write-scenario-schema.ts)", () => {
+  test("equals the committed scenarios/schema.json (regenerate: npx tsx src/scenario/write-scenario-schema.ts)", () => {
     expect(readFileSync(SCENARIO_SCHEMA_PATH, "utf8")).toBe(scenarioJsonSchemaText());
   });
 

@@ -1,41 +1,44 @@
 /**
  * Twin tests of the `@example`s in the scenario modules (src/io/scenario-file.ts, src/scenario/*, src/model/
- * checksum.ts): each example's stated result, checked (STYLE §4.7).
+ * checksum.ts, src/model/service-follow-up.ts): each example's stated result, checked (STYLE §4.7).
  */
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { z } from "zod";
 import {
   chainAsOfDate,
   describeValue,
-  didYouMean,
-  didYouMeanText,
-  inspectScenarioChain,
+  inspectScenarioFile,
+  inspectScenarioFileChain,
   isCalendarDate,
   issueAt,
-  loadScenarioChain,
-  parseScenarioText,
-  readScenarioFile,
-  scenarioJsonSchemaText,
-  type ScenarioSpec,
+  orderChainIssues,
+  parseScenarioFileText,
+  scenarioFileSchema,
+  type ScenarioIssue,
 } from "../../src/io/scenario-file.ts";
-import { writeScenarioSchema } from "../../src/io/write-scenario-schema.ts";
+import { didYouMean, didYouMeanText } from "../../src/model/did-you-mean.ts";
+import { checkModifications, inspectScenarioChain, loadScenarioChain, parseScenarioText, readScenarioFile, type ScenarioSpec } from "../../src/scenario/read-scenario.ts";
+import { scenarioJsonSchemaText } from "../../src/scenario/scenario-schema.ts";
+import { writeScenarioSchema } from "../../src/scenario/write-scenario-schema.ts";
 import { networkChecksum } from "../../src/model/checksum.ts";
 import { addNode, createNetwork } from "../../src/model/network.ts";
 import { applyScenario, validateScenario } from "../../src/scenario/apply-scenario.ts";
 import { endOfPeriod, inServiceOn } from "../../src/scenario/as-of-date.ts";
 import { travelTimeMin } from "../../src/scenario/link-fields.ts";
-import { facilityIndex, matchesWhere, suggestId } from "../../src/scenario/link-targets.ts";
+import { facilityIndex, linkSelectorIssues, matchesWhere, suggestId } from "../../src/scenario/link-targets.ts";
 import { net } from "./net.ts";
-import { listIds, plural } from "../../src/scenario/modification.ts";
-import { createModification } from "../../src/scenario/registry.ts";
+import { listIds, modificationIssueBuilder, plural } from "../../src/scenario/modification.ts";
+import { createModification, modificationModule, modificationSchema } from "../../src/scenario/registry.ts";
+import { setLinkFileIssues } from "../../src/scenario/modifications/set-link.ts";
 
 const FIX = "test/fixtures/scenarios";
 
 describe("@example twins", () => {
-  test("src/io/scenario-file.ts", () => {
+  test("src/io/scenario-file.ts, src/scenario/read-scenario.ts, src/scenario/scenario-schema.ts", () => {
     expect(didYouMean("lnks", ["links", "where", "set"])).toBe("links");
     expect(didYouMean("raod", ["rail", "road"])).toBe("road");
     expect(didYouMean("zzzzzz", ["links"])).toBeUndefined();
@@ -61,7 +64,7 @@ describe("@example twins", () => {
     expect(chainAsOfDate({ specs: [{ asOfDate: "2019-05-31" }, {}] as ScenarioSpec[] })).toBe("2019-05-31");
   });
 
-  test("src/io/write-scenario-schema.ts", () => {
+  test("src/scenario/write-scenario-schema.ts", () => {
     const out = join(mkdtempSync(join(tmpdir(), "deltanet-schema-")), "schema.json");
     expect(writeScenarioSchema(out)).toBe(out);
     expect(readFileSync(out, "utf8")).toBe(scenarioJsonSchemaText());
@@ -91,5 +94,24 @@ describe("@example twins", () => {
     expect(createModification({ index: 0, value: { type: "close-link", links: ["x"] } }, spec).type).toBe("close-link");
     expect(applyScenario(join(FIX, "close-sutong.json")).log[0]!.message).toBe("closed 2 links");
     expect(validateScenario(join(FIX, "bad-many.yaml")).issues.slice(0, 4).map((i) => i.code)).toEqual(["unknown-key", "unknown-key", "wrong-type", "not-a-number"]);
+  });
+
+  test("top level (src/io/scenario-file.ts) and modification modules (src/scenario/*)", () => {
+    expect(parseScenarioFileText("name: x\nnetwork: n\nmodifications: [{type: close-link}]\n", "a.yaml").spec?.modificationEntries).toEqual([{ type: "close-link" }]);
+    expect(inspectScenarioFile(join(FIX, "plan-2025.yaml")).spec?.extends).toBe("baseline-2019.yaml");
+    expect(inspectScenarioFileChain(join(FIX, "chain-leaf.yaml")).specs.length).toBe(3);
+    expect(z.toJSONSchema(scenarioFileSchema(modificationSchema)).required).toEqual(["name"]);
+    const issue = (file: string, line: number): ScenarioIssue => ({ file, line, column: 1, path: "", code: "x", message: "x", severity: "error" });
+    const [leafIssueAtLine3, rootIssueAtLine9] = [issue("leaf.yaml", 3), issue("root.yaml", 9)];
+    expect(orderChainIssues([leafIssueAtLine3, rootIssueAtLine9], [{ file: "root.yaml" }, { file: "leaf.yaml" }])).toEqual([rootIssueAtLine9, leafIssueAtLine3]);
+
+    const spec = parseScenarioText("name: x\nnetwork: n\n", "a.yaml").spec!;
+    expect(modificationIssueBuilder(spec, 2, "close-link")(["links", 0], "unknown-link", "…").path).toBe("modifications[2].links[0]");
+    const at = modificationIssueBuilder(spec, 0, "set-link");
+    expect(linkSelectorIssues({ links: ["x", "x"] }, at)[0]!.code).toBe("duplicate-target");
+    expect(setLinkFileIssues({ type: "set-link", links: ["x"], set: { timeMin: 10, speedKph: 80 } }, at)[0]!.code).toBe("conflicting-fields");
+    expect(modificationModule("close-link")?.type).toBe("close-link");
+    expect(modificationModule("close-lnik")).toBeUndefined();
+    expect(checkModifications(parseScenarioFileText("name: a\nnetwork: n\nmodifications: [{type: bogus}]\n", "a.yaml").spec!).issues[0]!.code).toBe("unknown-modification-type");
   });
 });

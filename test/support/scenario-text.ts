@@ -3,7 +3,8 @@
  * shows its scenario and its network side by side.
  */
 import { ScenarioError } from "../../src/errors.ts";
-import { parseScenarioText, type ScenarioChain, type ScenarioIssue } from "../../src/io/scenario-file.ts";
+import type { ScenarioIssue } from "../../src/io/scenario-file.ts";
+import { parseScenarioText, type ScenarioChain } from "../../src/scenario/read-scenario.ts";
 import type { Network } from "../../src/model/network.ts";
 import { applyScenario, validateScenario, type ScenarioResult } from "../../src/scenario/apply-scenario.ts";
 

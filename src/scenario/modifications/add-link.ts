@@ -6,12 +6,50 @@
  * `timeMin` is the given one or lengthKm / speedKph × 60 + borderDelayMin + waitMin. Nodes are never created here:
  * both ends must exist, so a typo in a node id is caught with a "did you mean".
  */
-import type { AddLinkValue, ScenarioIssue } from "../../io/scenario-file.ts";
+import { z } from "zod";
+import type { ScenarioIssue } from "../../io/scenario-file.ts";
 import { didYouMean, didYouMeanText } from "../../model/did-you-mean.ts";
 import { addLink, type LinkAttributes, type Network } from "../../model/network.ts";
-import { BaseModification, plural, type ModificationLog, type ScenarioContext } from "../modification.ts";
+import { BaseModification, noFileIssues, noteSchema, plural, type ModificationLog, type ModificationModule, type ScenarioContext } from "../modification.ts";
 import { facilityIndex, suggestId } from "../link-targets.ts";
-import { ADD_LINK_EXTRA_FIELDS, LAYER_FIELDS, travelTimeMin } from "../link-fields.ts";
+import { ADD_LINK_EXTRA_FIELDS, LAYER_FIELDS, layerSchema, nonNegativeNumber, positiveNumber, travelTimeMin } from "../link-fields.ts";
+
+/** The `link` of an `add-link`. */
+const addLinkValueSchema = z.strictObject({
+  id: z.string().min(1).describe("Facility id; a two-way link adds `<id>:ab` and `<id>:ba`, a one-way link adds `<id>`."),
+  fromNodeId: z.string().min(1),
+  toNodeId: z.string().min(1),
+  layer: layerSchema,
+  linkType: z.string().min(1),
+  name: z.string().optional(),
+  nameZh: z.string().optional(),
+  twoWay: z.boolean().optional().describe("Default true."),
+  lengthKm: nonNegativeNumber.optional(),
+  speedKph: positiveNumber.optional(),
+  timeMin: nonNegativeNumber.optional().describe("Minutes; default lengthKm / speedKph × 60 + borderDelayMin + waitMin."),
+  borderDelayMin: nonNegativeNumber.optional(),
+  waitMin: nonNegativeNumber.optional(),
+  capacityVehPerHour: positiveNumber.optional(),
+  lanes: z.number().int().positive().optional(),
+  capacityMw: positiveNumber.optional(),
+  trainsPerDay: positiveNumber.optional(),
+  vesselClass: z.string().optional(),
+  crossesProvincialBorder: z.boolean().optional(),
+  crossesYangtze: z.boolean().optional(),
+  crossingId: z.string().optional(),
+  projectIds: z.array(z.string().min(1)).optional(),
+  estimate: z.boolean().optional(),
+  estimateNote: z.string().optional(),
+  source: z.string().min(1).describe('Where the numbers come from, or "assumption: …".'),
+});
+
+/** `add-link`: adds a new facility (one or two directed links). */
+export const addLinkSchema = z.strictObject({
+  type: z.literal("add-link"),
+  link: addLinkValueSchema,
+  note: noteSchema.optional(),
+});
+export type AddLinkValue = z.infer<typeof addLinkSchema>;
 
 const LAYERED_FIELDS = [
   "timeMin",
@@ -115,3 +153,11 @@ export class AddLink extends BaseModification<AddLinkValue> {
     return this.log(`added ${plural(this.links.length, "link")} (${this.links.map((l) => l.id).join(", ")})`, { added: this.links.length });
   }
 }
+
+/** The `add-link` modification type: schema and class (no file checks beyond the schema). */
+export const addLinkModule: ModificationModule<typeof addLinkSchema> = {
+  type: "add-link",
+  schema: addLinkSchema,
+  fileIssues: noFileIssues,
+  create: (entry, spec) => new AddLink(entry, spec),
+};

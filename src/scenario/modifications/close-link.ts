@@ -2,10 +2,20 @@
  * `close-link`: keeps the matched links in the network with `closed: true`, which the engine treats as impassable
  * with capacity 0 (a closure needs no rebuild of the compiled network).
  */
-import type { CloseLinkValue, ScenarioIssue } from "../../io/scenario-file.ts";
+import { z } from "zod";
+import type { ScenarioIssue } from "../../io/scenario-file.ts";
 import type { Network } from "../../model/network.ts";
-import { BaseModification, listIds, plural, type ModificationLog, type ScenarioContext } from "../modification.ts";
-import { resolveLinkTargets } from "../link-targets.ts";
+import { BaseModification, listIds, noteSchema, plural, type ModificationLog, type ModificationModule, type ScenarioContext } from "../modification.ts";
+import { idListSchema, linkSelectorIssues, resolveLinkTargets, whereSchema } from "../link-targets.ts";
+
+/** `close-link`: keeps the links but marks them `closed: true` (impassable, capacity 0 for the engine). */
+export const closeLinkSchema = z.strictObject({
+  type: z.literal("close-link"),
+  links: idListSchema.optional(),
+  where: whereSchema.optional(),
+  note: noteSchema.optional(),
+});
+export type CloseLinkValue = z.infer<typeof closeLinkSchema>;
 
 /**
  * Closes links named by id/facility id or selected by `where`.
@@ -22,7 +32,7 @@ export class CloseLink extends BaseModification<CloseLinkValue> {
   private missing = 0;
 
   resolve(network: Network, ctx: ScenarioContext): ScenarioIssue[] {
-    const targets = resolveLinkTargets(network, ctx, this.value, (p, c, m, e) => this.at(p, c, m, e));
+    const targets = resolveLinkTargets(network, ctx, this.value, this.at);
     const issues = [...targets.issues];
     const already = targets.linkIds.filter((id) => network.getEdgeAttribute(id, "closed") === true);
     this.toClose = targets.linkIds.filter((id) => network.getEdgeAttribute(id, "closed") !== true);
@@ -51,3 +61,11 @@ export class CloseLink extends BaseModification<CloseLinkValue> {
     });
   }
 }
+
+/** The `close-link` modification type: schema, file checks (`links` XOR `where`) and class. */
+export const closeLinkModule: ModificationModule<typeof closeLinkSchema> = {
+  type: "close-link",
+  schema: closeLinkSchema,
+  fileIssues: linkSelectorIssues,
+  create: (entry, spec) => new CloseLink(entry, spec),
+};

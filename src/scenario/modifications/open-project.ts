@@ -2,11 +2,20 @@
  * `open-project`: puts every link of a named plan project (projects.json `facilityIds`) back in service, overriding
  * the scenario's `asOfDate` for those links (e.g. "plan-2025" opens the chapter-5 projects due by 2025).
  */
-import type { OpenProjectValue, ScenarioIssue } from "../../io/scenario-file.ts";
+import { z } from "zod";
+import type { ScenarioIssue } from "../../io/scenario-file.ts";
 import { didYouMean, didYouMeanText } from "../../model/did-you-mean.ts";
 import type { Network, Project } from "../../model/network.ts";
-import { BaseModification, listIds, plural, type ModificationLog, type ScenarioContext } from "../modification.ts";
+import { BaseModification, listIds, noFileIssues, noteSchema, plural, type ModificationLog, type ModificationModule, type ScenarioContext } from "../modification.ts";
 import { facilityIndex } from "../link-targets.ts";
+
+/** `open-project`: puts every facility of a plan project in service. */
+export const openProjectSchema = z.strictObject({
+  type: z.literal("open-project"),
+  project: z.string().min(1).describe("Project id (kebab-case) or its exact Chinese name (nameZh) from projects.json."),
+  note: noteSchema.optional(),
+});
+export type OpenProjectValue = z.infer<typeof openProjectSchema>;
 
 /**
  * Opens a project given by id or exact `nameZh`.
@@ -79,3 +88,11 @@ export class OpenProject extends BaseModification<OpenProjectValue> {
     });
   }
 }
+
+/** The `open-project` modification type: schema and class (no file checks beyond the schema). */
+export const openProjectModule: ModificationModule<typeof openProjectSchema> = {
+  type: "open-project",
+  schema: openProjectSchema,
+  fileIssues: noFileIssues,
+  create: (entry, spec) => new OpenProject(entry, spec),
+};

@@ -2,10 +2,20 @@
  * `remove-link`: deletes the matched links from the working copy (the model-level operation; `close-link` is the
  * cheap one). End nodes left without any infrastructure link are removed at the end of the scenario run.
  */
-import type { RemoveLinkValue, ScenarioIssue } from "../../io/scenario-file.ts";
+import { z } from "zod";
+import type { ScenarioIssue } from "../../io/scenario-file.ts";
 import type { Network } from "../../model/network.ts";
-import { BaseModification, listIds, plural, type ModificationLog, type ScenarioContext } from "../modification.ts";
-import { resolveLinkTargets } from "../link-targets.ts";
+import { BaseModification, listIds, noteSchema, plural, type ModificationLog, type ModificationModule, type ScenarioContext } from "../modification.ts";
+import { idListSchema, linkSelectorIssues, resolveLinkTargets, whereSchema } from "../link-targets.ts";
+
+/** `remove-link`: deletes the links from the network. */
+export const removeLinkSchema = z.strictObject({
+  type: z.literal("remove-link"),
+  links: idListSchema.optional(),
+  where: whereSchema.optional(),
+  note: noteSchema.optional(),
+});
+export type RemoveLinkValue = z.infer<typeof removeLinkSchema>;
 
 /**
  * Removes links named by id/facility id or selected by `where`.
@@ -20,7 +30,7 @@ export class RemoveLink extends BaseModification<RemoveLinkValue> {
   private missing = 0;
 
   resolve(network: Network, ctx: ScenarioContext): ScenarioIssue[] {
-    const targets = resolveLinkTargets(network, ctx, this.value, (p, c, m, e) => this.at(p, c, m, e));
+    const targets = resolveLinkTargets(network, ctx, this.value, this.at);
     const issues = [...targets.issues];
     this.toRemove = targets.linkIds;
     this.missing = targets.misses.length;
@@ -46,3 +56,11 @@ export class RemoveLink extends BaseModification<RemoveLinkValue> {
     return this.log(`removed ${plural(this.toRemove.length, "link")}`, { removed: this.toRemove.length, missing: this.missing });
   }
 }
+
+/** The `remove-link` modification type: schema, file checks (`links` XOR `where`) and class. */
+export const removeLinkModule: ModificationModule<typeof removeLinkSchema> = {
+  type: "remove-link",
+  schema: removeLinkSchema,
+  fileIssues: linkSelectorIssues,
+  create: (entry, spec) => new RemoveLink(entry, spec),
+};

@@ -9,11 +9,78 @@
  * capacity: set both. A link counts as changed when one of the fields the modification names gets a new value;
  * links whose named fields already have the values are misses (so a repeated set-link is a `no-effect` error).
  */
-import type { ScenarioIssue, SetLinkValue, SettableLinkField } from "../../io/scenario-file.ts";
+import { z } from "zod";
+import type { ScenarioIssue } from "../../io/scenario-file.ts";
 import type { Layer, LinkAttributes, Network } from "../../model/network.ts";
-import { BaseModification, listIds, plural, type ModificationLog, type ScenarioContext } from "../modification.ts";
-import { resolveLinkTargets } from "../link-targets.ts";
-import { LAYER_FIELDS, travelTimeMin } from "../link-fields.ts";
+import { BaseModification, listIds, noteSchema, plural, type IssueBuilder, type ModificationLog, type ModificationModule, type ScenarioContext } from "../modification.ts";
+import { idListSchema, linkSelectorIssues, resolveLinkTargets, whereSchema } from "../link-targets.ts";
+import { LAYER_FIELDS, nonNegativeNumber, positiveNumber, SETTABLE_LINK_FIELDS, travelTimeMin, type SettableLinkField } from "../link-fields.ts";
+
+const fieldValuesSchema = z
+  .strictObject({
+    timeMin: nonNegativeNumber.describe("minutes, ≥ 0; set directly"),
+    speedKph: positiveNumber.describe("km/h, > 0; recomputes timeMin on links with lengthKm"),
+    borderDelayMin: nonNegativeNumber.describe("minutes, ≥ 0; recomputes timeMin"),
+    capacityVehPerHour: positiveNumber.describe("veh/h per direction, > 0 (use close-link to close a link)"),
+    capacityMw: positiveNumber.describe("MW, > 0"),
+    lanes: z.number().int().positive().describe("lanes, both directions, integer > 0 (capacity is not recomputed)"),
+    trainsPerDay: positiveNumber.describe("scheduled trains per day in the link's direction, > 0"),
+    waitMin: nonNegativeNumber.describe("minutes, ≥ 0, transit boarding links; shifts timeMin by the change in wait"),
+  })
+  .partial();
+const scaleValuesSchema = z
+  .strictObject({
+    timeMin: positiveNumber,
+    speedKph: positiveNumber,
+    borderDelayMin: positiveNumber,
+    capacityVehPerHour: positiveNumber,
+    capacityMw: positiveNumber,
+    trainsPerDay: positiveNumber,
+    waitMin: positiveNumber,
+  })
+  .partial()
+  .describe("Multipliers (> 0) applied to the current values (lanes cannot be scaled: set them).");
+
+/** `set-link`: sets (`set`) or multiplies (`scale`) link attributes. */
+export const setLinkSchema = z.strictObject({
+  type: z.literal("set-link"),
+  links: idListSchema.optional(),
+  where: whereSchema.optional(),
+  set: fieldValuesSchema.optional(),
+  scale: scaleValuesSchema.optional(),
+  note: noteSchema.optional(),
+});
+export type SetLinkValue = z.infer<typeof setLinkSchema>;
+
+/**
+ * Checks of a `set-link` that need only the file, after those of its selector: `set` or `scale` given and not empty
+ * (`missing-key`, `empty-set`), no field both set and scaled, and no timeMin together with a field that recomputes
+ * it (`conflicting-fields`).
+ * @example setLinkFileIssues({ type: "set-link", links: ["x"], set: { timeMin: 10, speedKph: 80 } }, at)[0].code // "conflicting-fields"
+ */
+export function setLinkFileIssues(value: SetLinkValue, at: IssueBuilder): ScenarioIssue[] {
+  const out = linkSelectorIssues(value, at);
+  const setKeys = Object.keys(value.set ?? {});
+  const scaleKeys = Object.keys(value.scale ?? {});
+  if (value.set === undefined && value.scale === undefined) {
+    out.push(at(["set"], "missing-key", `missing required key "set" (new values) or "scale" (multipliers)`));
+  }
+  if (value.set !== undefined && setKeys.length === 0) {
+    out.push(at(["set"], "empty-set", `"set" must give at least one of ${SETTABLE_LINK_FIELDS.join(", ")}`));
+  }
+  if (value.scale !== undefined && scaleKeys.length === 0) {
+    out.push(at(["scale"], "empty-set", `"scale" must give at least one of ${SETTABLE_LINK_FIELDS.join(", ")}`));
+  }
+  for (const k of setKeys) {
+    if (scaleKeys.includes(k)) out.push(at(["scale", k], "conflicting-fields", `"${k}" is both set and scaled; give one`));
+  }
+  const all = [...setKeys, ...scaleKeys];
+  if (all.includes("timeMin") && (all.includes("speedKph") || all.includes("borderDelayMin") || all.includes("waitMin"))) {
+    const where = setKeys.includes("timeMin") ? "set" : "scale";
+    out.push(at([where, "timeMin"], "conflicting-fields", `"timeMin" cannot be changed together with speedKph, borderDelayMin or waitMin (they recompute timeMin)`));
+  }
+  return out;
+}
 
 type Changes = Partial<Pick<LinkAttributes, SettableLinkField>>;
 
@@ -35,7 +102,7 @@ export class SetLink extends BaseModification<SetLinkValue> {
   private timeRecomputed = false;
 
   resolve(network: Network, ctx: ScenarioContext): ScenarioIssue[] {
-    const targets = resolveLinkTargets(network, ctx, this.value, (p, c, m, e) => this.at(p, c, m, e));
+    const targets = resolveLinkTargets(network, ctx, this.value, this.at);
     const issues = [...targets.issues];
     const set = (this.value.set ?? {}) as Changes;
     const scale = (this.value.scale ?? {}) as Changes;
@@ -132,3 +199,11 @@ export class SetLink extends BaseModification<SetLinkValue> {
     });
   }
 }
+
+/** The `set-link` modification type: schema, file checks ({@link setLinkFileIssues}) and class. */
+export const setLinkModule: ModificationModule<typeof setLinkSchema> = {
+  type: "set-link",
+  schema: setLinkSchema,
+  fileIssues: setLinkFileIssues,
+  create: (entry, spec) => new SetLink(entry, spec),
+};

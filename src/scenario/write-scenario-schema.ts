@@ -1,11 +1,12 @@
 /**
- * Writes `scenarios/schema.json`, the JSON Schema of the scenario format, generated from the zod schema in
- * `scenario-file.ts` (run: `npx tsx src/io/write-scenario-schema.ts`; a test checks the committed file is current).
+ * Writes `scenarios/schema.json`, the JSON Schema of the scenario format, generated from the zod schemas of the top
+ * level and of every modification type (`scenario-schema.ts`; run: `npx tsx src/scenario/write-scenario-schema.ts`; a
+ * test checks the committed file is current).
  */
 import { writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { scenarioJsonSchemaText } from "./scenario-file.ts";
+import { scenarioJsonSchemaText } from "./scenario-schema.ts";
 
 /** Path of the committed schema file: `<repo>/scenarios/schema.json`. */
 export const SCENARIO_SCHEMA_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../../scenarios/schema.json");
