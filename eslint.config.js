@@ -41,13 +41,8 @@ const EXCEPTIONS = {
   "src/engine/assign.ts": ["defaults"],
   "src/engine/gravity.ts": ["defaults"],
   "src/engine/road-link-table.ts": ["defaults"],
-  // RunResult and the road assignment summary are engine types until they move to model/ as the inferred types of
-  // the saved-run schema; the saved-run reader then moves to io/.
+  // The assignment run (link flows, convergence rows) is an engine type that the assignment report formats.
   "src/report/assignment.ts": ["engine"],
-  "src/report/check.ts": ["engine"],
-  "src/report/compare.ts": ["engine"],
-  "src/report/sections.ts": ["engine"],
-  "src/report/run-result-file.ts": ["engine", "io"],
 };
 
 /** A relative import whose first named segment is `name` (a folder `name/…` or the file `name.ts`). */

@@ -4,13 +4,13 @@
  */
 import { DEFAULT_CAPACITY_QUERIES, DEFAULT_CHECK_RULES, DEFAULT_CUTOFFS_MIN } from "../defaults.ts";
 import type { AnalyseOptions } from "../engine/analyse.ts";
-import type { RunResult } from "../engine/run-result.ts";
+import type { RunResult } from "../model/run-result.ts";
 import { InputError, type Issue } from "../errors.ts";
 import { readRulesFile } from "../io/rules-file.ts";
 import type { RuleSet } from "../model/check-rule.ts";
 import { INFRASTRUCTURE_LAYERS, type Network } from "../model/network.ts";
 import { checkRuleReferences, checkRuns, ruleReferencesOfRun, ruleSetOf, type CheckResult, type RuleReferences } from "../report/check.ts";
-import { isRunResultFile, readRunResultFile } from "../report/run-result-file.ts";
+import { isRunResultFile, readRunResultFile } from "../io/run-result-file.ts";
 import { analyseScenarioFile, resolveAnalysis, sharedBaseNetwork } from "./inputs.ts";
 import { runOptionsForRules } from "./run.ts";
 

@@ -3,7 +3,7 @@
  * after scenario's road assignment loads the before scenario's OD matrix, so the two differ by the network only.
  */
 import { runDemand } from "../engine/analyse.ts";
-import type { RunResult } from "../engine/run-result.ts";
+import type { RunResult } from "../model/run-result.ts";
 import { UsageError } from "../errors.ts";
 import { compareRuns, type ComparisonResult } from "../report/compare.ts";
 import { resolveAnalysis, runInput, sharedBaseNetwork, type AnalysisOptions } from "./inputs.ts";

@@ -2,7 +2,7 @@
  * Use case `diff`: what changed between two scenarios' networks — nodes and links added, removed, closed, reopened,
  * and every attribute change with its before and after value.
  */
-import { RESULT_SCHEMA_VERSION } from "../engine/run-result.ts";
+import { RESULT_SCHEMA_VERSION } from "../model/run-result.ts";
 import { diffCounts, diffNetworks } from "../model/network-diff.ts";
 import type { DiffSide, ScenarioDiff } from "../report/scenario-diff.ts";
 import { applyScenario, type ScenarioResult } from "../scenario/apply-scenario.ts";

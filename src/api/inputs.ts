@@ -6,11 +6,11 @@ import { resolve } from "node:path";
 import { DEFAULT_CAPACITY_QUERIES, DEFAULT_CUTOFFS_MIN, PASSENGER_LAYERS } from "../defaults.ts";
 import { analyseNetwork, type AnalyseOptions } from "../engine/analyse.ts";
 import type { OdDemand } from "../engine/gravity-demand.ts";
-import type { RunResult } from "../engine/run-result.ts";
+import type { RunResult } from "../model/run-result.ts";
 import { readNetworkFolder } from "../io/network-file.ts";
 import type { CapacityQuery } from "../model/capacity-query.ts";
 import type { Layer, Network } from "../model/network.ts";
-import { isRunResultFile, readRunResultFile } from "../report/run-result-file.ts";
+import { isRunResultFile, readRunResultFile } from "../io/run-result-file.ts";
 import { applyScenario } from "../scenario/apply-scenario.ts";
 import { inspectScenarioChain } from "../scenario/read-scenario.ts";
 

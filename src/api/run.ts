@@ -3,7 +3,7 @@
  * connectivity, capacity and the road assignment (what `deltanet run` prints).
  */
 import { DEFAULT_CAPACITY_QUERIES } from "../defaults.ts";
-import type { RunResult } from "../engine/run-result.ts";
+import type { RunResult } from "../model/run-result.ts";
 import { readRulesFile } from "../io/rules-file.ts";
 import type { CapacityQuery } from "../model/capacity-query.ts";
 import type { RuleSet } from "../model/check-rule.ts";

@@ -13,7 +13,7 @@ import { cityReachability } from "./city-reachability.ts";
 import { compileNetwork, type CompiledNetwork } from "./compile.ts";
 import { layerConnectivity } from "./connectivity.ts";
 import { computeIsochrones } from "./isochrones.ts";
-import { RESULT_SCHEMA_VERSION, type RunAssignment, type LayerConnectivity, type RunProvenance, type RunResult } from "./run-result.ts";
+import { RESULT_SCHEMA_VERSION, type RunAssignment, type LayerConnectivity, type RunProvenance, type RunResult } from "../model/run-result.ts";
 import { DELTANET_VERSION } from "../version.ts";
 
 /** Options of {@link analyseNetwork}: all given (the library API fills them from `src/defaults.ts`). */

@@ -9,6 +9,9 @@ import type { Network } from "../model/network.ts";
 import { MIN_PER_HOUR } from "../units.ts";
 import type { AssignmentRun, AssignParameters, LinkFlow } from "./assign.ts";
 import type { GravityParameters } from "./gravity.ts";
+import type { CongestedLink, GravityDiagnostics, RoadAssignmentSummary } from "../model/run-result.ts";
+
+export type { CongestedLink, GravityDiagnostics, RoadAssignmentSummary };
 
 /** Totals over a set of assigned links. */
 export interface LinkTotals {
@@ -43,27 +46,6 @@ export function sumLinkTotals(links: Iterable<LinkFlow>, lengthKmOf: (linkId: st
   return { vehicleHours, freeFlowVehicleHours, vehicleKm, linksOverCapacity };
 }
 
-/** One of the most congested road links. */
-export interface CongestedLink {
-  linkId: string;
-  name?: string;
-  fromNodeId: string;
-  toNodeId: string;
-  flowVehPerHour: number;
-  capacityVehPerHour: number;
-  vcRatio: number;
-  freeFlowTimeMin: number;
-  congestedTimeMin: number;
-}
-
-/** Gravity model diagnostics of a road assignment: Furness balance and fallback-cost pairs. */
-export interface GravityDiagnostics {
-  balanced: boolean;
-  balancingIterations: number;
-  balancingError: number;
-  fallbackPairCount: number;
-}
-
 /** Effective parameters of a road assignment, as its summary records them. */
 export type RoadAssignmentParameters = AssignParameters & {
   alpha: number;
@@ -71,51 +53,6 @@ export type RoadAssignmentParameters = AssignParameters & {
   demandSource: "gravity" | "given";
   gravity?: GravityParameters;
 };
-
-/**
- * JSON-safe summary of a road assignment (what `compare` shows before/after). Numbers are unrounded; every field is
- * a plain number, string, boolean or array of them.
- */
-export interface RoadAssignmentSummary {
-  kind: "deltanet-road-assignment";
-  /** Effective parameters: algorithm, gap target, iteration bound, BPR alpha/beta, demand source and gravity parameters. */
-  parameters: RoadAssignmentParameters;
-  converged: boolean;
-  iterations: number;
-  relativeGap: number;
-  zoneCount: number;
-  /** Road links in the assignment (closed ones included). */
-  roadLinkCount: number;
-  demand: {
-    totalVehPerHour: number;
-    assignedVehPerHour: number;
-    intrazonalVehPerHour: number;
-    unreachable: {
-      pairCount: number;
-      demandVehPerHour: number;
-      /** Zones none of whose demand (to or from them) can be served by road, ascending (Huainan, Huaibei on YRD). */
-      isolatedZoneIds: string[];
-      /** Their names (the centroid's `name`, else the id), parallel to `isolatedZoneIds`. */
-      isolatedZoneNames: string[];
-    };
-    /** Gravity model diagnostics (absent when the demand was given). */
-    gravity?: GravityDiagnostics;
-  };
-  totals: {
-    /** Σ road-link flow × congested time / 60, vehicle-hours per hour (centroid connectors excluded). */
-    vehicleHours: number;
-    /** The same flows at free-flow times. */
-    freeFlowVehicleHours: number;
-    /** vehicleHours − freeFlowVehicleHours: the hour's congestion delay. */
-    delayVehicleHours: number;
-    /** Σ road-link flow × lengthKm, vehicle-km per hour (links without lengthKm count 0). */
-    vehicleKm: number;
-    /** Road links with v/c > 1. */
-    linksOverCapacity: number;
-  };
-  /** Most congested road links by v/c, descending (ties by link id). */
-  topCongestedLinks: CongestedLink[];
-}
 
 /** What {@link summarizeRoadAssignment} summarises. */
 export interface RoadAssignmentOutcome {

@@ -8,7 +8,7 @@ import type { CapacityQuery, NodeSelector } from "../model/capacity-query.ts";
 import { InputError } from "../errors.ts";
 import type { Network, NodeAttributes } from "../model/network.ts";
 import type { CompiledNetwork } from "./compile.ts";
-import type { CapacityResult } from "./run-result.ts";
+import type { CapacityResult } from "../model/run-result.ts";
 
 /**
  * True when a node matches every field of the selector. `province` and `yangtzeBank` are the node's own when it has

@@ -11,7 +11,7 @@ import { singleSourceCosts } from "../algorithms/dijkstra.ts";
 import { UsageError } from "../errors.ts";
 import type { Network } from "../model/network.ts";
 import type { CompiledNetwork } from "./compile.ts";
-import type { CityReachability } from "./run-result.ts";
+import type { CityReachability } from "../model/run-result.ts";
 import { compareCodeUnits } from "../model/compare-code-units.ts";
 
 

@@ -9,7 +9,7 @@ import { bridgesAndArticulationPoints } from "../algorithms/bridges.ts";
 import { strongComponents, weakComponents } from "../algorithms/components.ts";
 import type { Network } from "../model/network.ts";
 import type { CompiledNetwork } from "./compile.ts";
-import type { LayerConnectivity } from "./run-result.ts";
+import type { LayerConnectivity } from "../model/run-result.ts";
 
 /**
  * Connectivity summary of a compiled layer view. Closed links are left out; only nodes whose `layer` is one of the

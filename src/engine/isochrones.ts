@@ -14,7 +14,7 @@ import { createDijkstraWorkspace } from "../algorithms/dijkstra.ts";
 import { resolveClosed } from "../algorithms/search-arguments.ts";
 import { createZoneReachOutput, zoneReach, type ZoneReachNetwork } from "../algorithms/zone-reach.ts";
 import type { CompiledNetwork } from "./compile.ts";
-import type { CityIsochrone } from "./run-result.ts";
+import type { CityIsochrone } from "../model/run-result.ts";
 import { compareCodeUnits } from "../model/compare-code-units.ts";
 
 /** Options of {@link computeIsochrones}. */

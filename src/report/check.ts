@@ -10,12 +10,12 @@
  * result is deterministic.
  */
 import type { CapacityQuery } from "../model/capacity-query.ts";
-import type { CapacityResult, CityIsochrone, LayerConnectivity, RunProvenance, RunResult } from "../engine/run-result.ts";
+import type { CapacityResult, CityIsochrone, LayerConnectivity, RunProvenance, RunResult } from "../model/run-result.ts";
 import { InputError, type Issue } from "../errors.ts";
 import { defaultRuleId, type CheckRule, type CheckRuleType, type RuleSet } from "../model/check-rule.ts";
 import { didYouMean, didYouMeanText } from "../model/did-you-mean.ts";
 import { assertComparable, type CompareOptions, type RunMismatch } from "./compare.ts";
-import { RESULT_SCHEMA_VERSION } from "../engine/run-result.ts";
+import { RESULT_SCHEMA_VERSION } from "../model/run-result.ts";
 
 /** Outcome of one case (or rule): `skip` = not evaluated (e.g. no assignment in the run). */
 export type CheckStatus = "pass" | "fail" | "skip";

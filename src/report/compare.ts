@@ -9,7 +9,7 @@ import {
   type LayerConnectivity,
   type ReachAtCutoff,
   type RunResult,
-} from "../engine/run-result.ts";
+} from "../model/run-result.ts";
 
 /** Before/after reach of one city at one cutoff; `change*` = after − before. */
 export interface ReachChange {

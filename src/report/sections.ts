@@ -2,7 +2,7 @@
  * Report sections: turns a run or a comparison into titled tables of display strings, the one model that the
  * terminal-table and markdown formatters both render (so the two never disagree).
  */
-import type { RunResult } from "../engine/run-result.ts";
+import type { RunResult } from "../model/run-result.ts";
 import type { ComparisonResult } from "./compare.ts";
 
 /** One titled table: `rows[i].length === headers.length`; `align` per column. */

@@ -3,7 +3,7 @@
  * the provenance checks of issue 6 (a different network or engine is refused unless allowed).
  */
 import { describe, expect, test } from "vitest";
-import type { RunResult } from "../../src/engine/run-result.ts";
+import type { RunResult } from "../../src/model/run-result.ts";
 import { compareRuns, runMismatches } from "../../src/report/compare.ts";
 import { makeRun } from "../support/run-result.ts";
 import { comparisonSections, millions, signed } from "../../src/report/sections.ts";

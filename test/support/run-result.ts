@@ -2,7 +2,7 @@
  * Hand-made run results for report tests: a small, readable RunResult whose every number is given by the test, so
  * rule and report expectations can be derived by hand.
  */
-import type { CapacityResult, CityIsochrone, LayerConnectivity, RunResult } from "../../src/engine/run-result.ts";
+import type { CapacityResult, CityIsochrone, LayerConnectivity, RunResult } from "../../src/model/run-result.ts";
 
 /** A city with its population reached per cutoff (`reach[cutoffMin] = persons`). */
 export interface CitySpec {

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { InputError } from "../../src/errors.ts";
-import { isRunResultFile, readRunResultFile } from "../../src/report/run-result-file.ts";
+import { isRunResultFile, readRunResultFile } from "../../src/io/run-result-file.ts";
 import { formatJson } from "../../src/report/format.ts";
 import { runScenario } from "../../src/api/run.ts";
 
@@ -25,6 +25,11 @@ function write(name: string, content: string): string {
 describe("readRunResultFile(path)", () => {
   test("reads back what `deltanet run --format json` writes", () => {
     expect(readRunResultFile(write("run.json", text))).toEqual(JSON.parse(text));
+  });
+
+  test("a saved run (with its road assignment) reads back to the same JSON text, key order included", () => {
+    expect(run.assignment).toBeDefined();
+    expect(formatJson(readRunResultFile(write("round-trip.json", text)))).toBe(text);
   });
 
   test("refuses a document without provenance, saying to re-run it", () => {
