@@ -145,13 +145,15 @@ export class IssueList {
 
   /** Adds a problem: kept while under the cap, counted otherwise. */
   add(issue: Issue): void {
+    const key = this.perCode ? issue.code : undefined;
+    // Closing issues come in the order their codes were first seen.
+    if (!this.omittedByCode.has(key)) this.omittedByCode.set(key, 0);
     const kept = this.perCode ? (this.keptByCode.get(issue.code) ?? 0) : this.kept.length;
     if (kept < this.max) {
       this.kept.push(issue);
       if (this.perCode) this.keptByCode.set(issue.code, kept + 1);
       return;
     }
-    const key = this.perCode ? issue.code : undefined;
     this.omittedByCode.set(key, (this.omittedByCode.get(key) ?? 0) + 1);
   }
 
@@ -170,7 +172,7 @@ export class IssueList {
   /** The kept problems followed by one closing issue per capped list (or code) saying how many were left out. */
   list(): Issue[] {
     const out = [...this.kept];
-    for (const [code, count] of this.omittedByCode) out.push(this.omittedIssue(count, code));
+    for (const [code, count] of this.omittedByCode) if (count > 0) out.push(this.omittedIssue(count, code));
     return out;
   }
 

@@ -27,7 +27,7 @@
  * Cost: graphology's `copy()` and the three checksums (base before/after, result) dominate; the modifications and
  * the post-step are linear scans, and "did you mean" for an unknown id scans the ids once.
  */
-import { DeltanetError, InputError, ScenarioError } from "../errors.ts";
+import { DeltanetError, InputError, ScenarioError, IssueList } from "../errors.ts";
 import { readNetworkFolder } from "../io/network-file.ts";
 import { chainAsOfDate, type ScenarioIssue } from "../io/scenario-file.ts";
 import { networkChecksum } from "../model/checksum.ts";
@@ -95,19 +95,13 @@ export const MAX_ISSUES_PER_CODE = 50;
  * @example capIssues(sixtyUnknownLinks).length // 51
  */
 export function capIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
-  const counts = new Map<string, number>();
-  const out: ScenarioIssue[] = [];
-  for (const issue of issues) {
-    const n = (counts.get(issue.code) ?? 0) + 1;
-    counts.set(issue.code, n);
-    if (n <= MAX_ISSUES_PER_CODE) out.push(issue);
-  }
-  for (const [code, n] of counts) {
-    if (n > MAX_ISSUES_PER_CODE) {
-      out.push({ code: "issues-omitted", message: `${n - MAX_ISSUES_PER_CODE} more "${code}" issue(s) omitted`, severity: "error", path: "" });
-    }
-  }
-  return out;
+  const list = new IssueList({
+    max: MAX_ISSUES_PER_CODE,
+    perCode: true,
+    omitted: (count, code) => ({ code: "issues-omitted", message: `${count} more "${code}" issue(s) omitted`, severity: "error", path: "" }),
+  });
+  list.addAll(issues);
+  return list.list() as ScenarioIssue[];
 }
 
 /**
