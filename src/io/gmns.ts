@@ -29,6 +29,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { InputError, UsageError, type Issue, IssueList } from "../errors.ts";
+import { type CsvCell, formatCsv } from "../model/format-csv.ts";
 import { addLink, addNode, createNetwork, type Layer, type LinkAttributes, type Network, type NodeAttributes } from "../model/network.ts";
 import { KM_PER_FOOT, KM_PER_MILE, M_PER_KM, MIN_PER_HOUR } from "../units.ts";
 import type { LinkTable, LinkTableLink } from "../model/link-table.ts";
@@ -483,17 +484,11 @@ export interface GmnsExportOptions {
   bpr: GmnsBpr;
 }
 
-/** The three GMNS files as CSV text. */
+/** The three GMNS files as CSV text (written by formatCsv: RFC 4180 quoting, `\n` line ends, an empty cell for no value). */
 export interface GmnsFiles {
   node: string;
   link: string;
   config: string;
-}
-
-function csvCell(value: string | number | boolean | undefined): string {
-  if (value === undefined) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const NODE_COLUMNS = ["node_id", "name", "x_coord", "y_coord", "node_type", "zone_id"] as const;
@@ -513,7 +508,7 @@ const LINK_COLUMNS = [
  */
 export function networkToGmns(network: Network, options: GmnsExportOptions): GmnsFiles {
   const include = options.include ?? ((l: LinkAttributes) => l.layer === "road" || (l.layer === "access" && l.linkType === "centroid-connector"));
-  const linkRows: string[] = [LINK_COLUMNS.join(",")];
+  const linkRows: CsvCell[][] = [];
   const used = new Set<string>();
   network.forEachEdge((id, a, source, target) => {
     if (!include(a)) return;
@@ -539,9 +534,9 @@ export function networkToGmns(network: Network, options: GmnsExportOptions): Gmn
       vdf_beta: road ? options.bpr.beta : undefined,
       capacity_veh_per_hour: a.capacityVehPerHour,
     };
-    linkRows.push(LINK_COLUMNS.map((c) => csvCell(cells[c])).join(","));
+    linkRows.push(LINK_COLUMNS.map((c) => cells[c]));
   });
-  const nodeRows: string[] = [NODE_COLUMNS.join(",")];
+  const nodeRows: CsvCell[][] = [];
   network.forEachNode((id, a) => {
     if (!used.has(id) && a.kind !== "centroid") return;
     if (a.lon === undefined || a.lat === undefined) throw new UsageError(`node "${id}" has no lon/lat; GMNS requires x_coord and y_coord`, "missing-coordinates");
@@ -553,13 +548,12 @@ export function networkToGmns(network: Network, options: GmnsExportOptions): Gmn
       node_type: a.kind,
       zone_id: a.kind === "centroid" ? (a.zoneId ?? id) : undefined,
     };
-    nodeRows.push(NODE_COLUMNS.map((c) => csvCell(cells[c])).join(","));
+    nodeRows.push(NODE_COLUMNS.map((c) => cells[c]));
   });
-  const config = [
-    "dataset_name,short_length,long_length,speed,crs,geometry_field_format,currency,version_number",
-    [csvCell(options.datasetName ?? network.getAttribute("name")), "m", "km", "kph", "EPSG:4326", "WKT", "CNY", "0.96"].join(","),
-  ];
-  return { node: nodeRows.join("\n") + "\n", link: linkRows.join("\n") + "\n", config: config.join("\n") + "\n" };
+  const config = formatCsv([[options.datasetName ?? network.getAttribute("name"), "m", "km", "kph", "EPSG:4326", "WKT", "CNY", "0.96"]], {
+    header: ["dataset_name", "short_length", "long_length", "speed", "crs", "geometry_field_format", "currency", "version_number"],
+  });
+  return { node: formatCsv(nodeRows, { header: NODE_COLUMNS }), link: formatCsv(linkRows, { header: LINK_COLUMNS }), config };
 }
 
 /**

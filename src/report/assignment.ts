@@ -4,54 +4,38 @@
  */
 import type { AssignmentRun } from "../engine/assign.ts";
 import type { RoadAssignmentSummary } from "../engine/assignment-summary.ts";
+import { formatCsv } from "../model/format-csv.ts";
 import type { Section } from "./sections.ts";
 
-/** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** A number as CSV text: shortest round-trip form (`String`), empty for null. */
-function csvNumber(value: number | null): string {
-  return value === null ? "" : String(value);
-}
+/** Columns of {@link formatLinkFlowsCsv}. */
+const LINK_FLOW_COLUMNS = [
+  "link_id", "from_node_id", "to_node_id", "flow_veh_per_hour", "capacity_veh_per_hour", "vc_ratio", "free_flow_time_min",
+  "congested_time_min", "cost_min",
+];
 
 /**
- * Link flows as CSV, one row per link in table order, numbers unrounded (shortest round-trip decimal), uncongested
- * links with empty capacity and v/c. Columns: link_id, from_node_id, to_node_id, flow_veh_per_hour,
- * capacity_veh_per_hour, vc_ratio, free_flow_time_min, congested_time_min, cost_min.
+ * Link flows as CSV ({@link formatCsv}), one row per link in table order, numbers unrounded (shortest round-trip
+ * decimal), uncongested links with empty capacity and v/c. Columns: link_id, from_node_id, to_node_id,
+ * flow_veh_per_hour, capacity_veh_per_hour, vc_ratio, free_flow_time_min, congested_time_min, cost_min.
  * @example formatLinkFlowsCsv(run).split("\n")[0] // "link_id,from_node_id,to_node_id,flow_veh_per_hour,…"
  */
 export function formatLinkFlowsCsv(run: AssignmentRun): string {
-  const lines = ["link_id,from_node_id,to_node_id,flow_veh_per_hour,capacity_veh_per_hour,vc_ratio,free_flow_time_min,congested_time_min,cost_min"];
-  for (const l of run.links) {
-    lines.push(
-      [
-        csvField(l.linkId),
-        csvField(l.fromNodeId),
-        csvField(l.toNodeId),
-        csvNumber(l.flowVehPerHour),
-        csvNumber(l.capacityVehPerHour),
-        csvNumber(l.vcRatio),
-        csvNumber(l.freeFlowTimeMin),
-        csvNumber(l.congestedTimeMin),
-        csvNumber(l.costMin),
-      ].join(","),
-    );
-  }
-  return lines.join("\n") + "\n";
+  return formatCsv(
+    run.links.map((l) => [l.linkId, l.fromNodeId, l.toNodeId, l.flowVehPerHour, l.capacityVehPerHour, l.vcRatio, l.freeFlowTimeMin, l.congestedTimeMin, l.costMin]),
+    { header: LINK_FLOW_COLUMNS },
+  );
 }
 
 /**
- * The convergence trace as CSV: iteration, relative_gap, step_size, objective, direction, warnings (joined by "; ").
+ * The convergence trace as CSV ({@link formatCsv}): iteration, relative_gap, step_size, objective, direction,
+ * warnings (joined by "; ").
  * @example formatConvergenceCsv(run).split("\n")[1] // "1,0.897…,1,…,all-or-nothing,"
  */
 export function formatConvergenceCsv(run: AssignmentRun): string {
-  const lines = ["iteration,relative_gap,step_size,objective,direction,warnings"];
-  for (const r of run.convergence) {
-    lines.push([String(r.iteration), String(r.relativeGap), String(r.stepSize), String(r.objective), r.direction, csvField(r.warnings.join("; "))].join(","));
-  }
-  return lines.join("\n") + "\n";
+  return formatCsv(
+    run.convergence.map((r) => [r.iteration, r.relativeGap, r.stepSize, r.objective, r.direction, r.warnings.join("; ")]),
+    { header: ["iteration", "relative_gap", "step_size", "objective", "direction", "warnings"] },
+  );
 }
 
 /** JSON-safe summary of an assignment run without its per-link rows (for `deltanet assign --format json` on TNTP). */

@@ -3,6 +3,7 @@
  * layer, most critical first, with its what-if metrics), its table for the terminal and markdown, and its CSV.
  */
 import type { Layer } from "../model/network.ts";
+import { formatCsv } from "../model/format-csv.ts";
 import type { BatchFailure, MetricInfo } from "../model/what-if-result.ts";
 import { millions, type Section } from "./sections.ts";
 
@@ -85,14 +86,13 @@ export function criticalitySections(result: CriticalityResult, top: number): Sec
 }
 
 /**
- * The whole ranking as CSV (every row), columns `rank,facilityId,name,<metric>…`.
+ * The whole ranking as CSV ({@link formatCsv}; every row), columns `rank,facilityId,name,<metric>…`; a metric that
+ * could not be computed (`null`) is an empty cell.
  * @example criticalityCsv(result).split("\n")[0] // "rank,facilityId,name,meanTimeIncreaseMin,…"
  */
 export function criticalityCsv(result: CriticalityResult): string {
-  const q = (t: string) => (/[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
-  const lines = [["rank", "facilityId", "name", ...result.metrics.map((m) => m.name)].map(q).join(",")];
-  for (const r of result.rows) {
-    lines.push([String(r.rank), q(r.facilityId), q(r.name ?? ""), ...result.metrics.map((m) => (r.metrics[m.name] === null ? "" : String(r.metrics[m.name])))].join(","));
-  }
-  return `${lines.join("\n")}\n`;
+  return formatCsv(
+    result.rows.map((r) => [r.rank, r.facilityId, r.name, ...result.metrics.map((m) => r.metrics[m.name])]),
+    { header: ["rank", "facilityId", "name", ...result.metrics.map((m) => m.name)] },
+  );
 }

@@ -3,8 +3,9 @@
  * block = all rows of one scenario, written with one call), and read back to resume an interrupted batch.
  *
  * Format contract (byte-stable: the same batch gives the same bytes whatever the worker count or sharding):
- * - CSV columns `scenarioIndex,scenarioId,detail,metric,value,unit`, RFC 4180 quoting, `\n` line ends, one header
- *   line (written by unsharded runs and by shard 1 only, so concatenated shards equal the unsharded file);
+ * - CSV columns `scenarioIndex,scenarioId,detail,metric,value,unit`, written by formatCsv (RFC 4180 quoting, `\n`
+ *   line ends), one header line (written by unsharded runs and by shard 1 only, so concatenated shards equal the
+ *   unsharded file);
  * - JSON Lines: one object per row with the same keys, in that order;
  * - numbers: integers as written by JavaScript (`String`), other values rounded to 6 decimals (`toFixed(6)`, then
  *   the shortest form), `-0` as `0`; an undefined metric (NaN) is an empty CSV cell / JSON `null`.
@@ -15,6 +16,7 @@ import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, writeSync
 import { parse } from "csv-parse/sync";
 import { InputError } from "../../errors.ts";
 import type { BatchFormat } from "../../io/batch-file.ts";
+import { formatCsv } from "../../model/format-csv.ts";
 import type { MetricInfo } from "../../model/what-if-result.ts";
 import { formatMetricValue } from "../../report/criticality.ts";
 import type { BatchScenario } from "./generate-scenarios.ts";
@@ -23,12 +25,7 @@ import type { BatchScenario } from "./generate-scenarios.ts";
 export const BATCH_COLUMNS = ["scenarioIndex", "scenarioId", "detail", "metric", "value", "unit"] as const;
 
 /** The CSV header line, with its newline. */
-export const BATCH_CSV_HEADER = `${BATCH_COLUMNS.join(",")}\n`;
-
-
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+export const BATCH_CSV_HEADER = formatCsv([], { header: BATCH_COLUMNS });
 
 /**
  * The rows of one scenario as text (one block), ending in a newline.
@@ -38,14 +35,13 @@ function csvField(text: string): string {
  * // '0,n-1:a,"A, B",m,1.5,min\n'
  */
 export function formatBlock(format: BatchFormat, scenario: Pick<BatchScenario, "index" | "id" | "detail">, metrics: readonly MetricInfo[], values: Float64Array): string {
+  if (format === "csv") {
+    return formatCsv(metrics.map((m, k) => [scenario.index, scenario.id, scenario.detail, m.name, formatMetricValue(values[k]!), m.unit]));
+  }
   let out = "";
   metrics.forEach((m, k) => {
     const value = formatMetricValue(values[k]!);
-    if (format === "csv") {
-      out += `${scenario.index},${csvField(scenario.id)},${csvField(scenario.detail)},${csvField(m.name)},${value === null ? "" : String(value)},${csvField(m.unit)}\n`;
-    } else {
-      out += `${JSON.stringify({ scenarioIndex: scenario.index, scenarioId: scenario.id, detail: scenario.detail, metric: m.name, value, unit: m.unit })}\n`;
-    }
+    out += `${JSON.stringify({ scenarioIndex: scenario.index, scenarioId: scenario.id, detail: scenario.detail, metric: m.name, value, unit: m.unit })}\n`;
   });
   return out;
 }
