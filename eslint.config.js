@@ -37,10 +37,6 @@ const ALLOWED = {
  * why. The boundary test (test/lint/boundaries.test.ts) pins this list, so it can only shrink on purpose.
  */
 const EXCEPTIONS = {
-  // The assignment's option resolvers still fill BPR, gravity and iteration defaults inside the engine.
-  "src/engine/assign.ts": ["defaults"],
-  "src/engine/gravity.ts": ["defaults"],
-  "src/engine/road-link-table.ts": ["defaults"],
   // RunResult and the road assignment summary are engine types until they move to model/ as the inferred types of
   // the saved-run schema; the saved-run reader then moves to io/.
   "src/report/assignment.ts": ["engine"],
