@@ -37,10 +37,6 @@ const ALLOWED = {
  * why. The boundary test (test/lint/boundaries.test.ts) pins this list, so it can only shrink on purpose.
  */
 const EXCEPTIONS = {
-  // The assignment's option resolvers still fill BPR, gravity and iteration defaults inside the engine.
-  "src/engine/assign.ts": ["defaults"],
-  "src/engine/gravity.ts": ["defaults"],
-  "src/engine/road-link-table.ts": ["defaults"],
   // The assignment run (link flows, convergence rows) is an engine type that the assignment report formats.
   "src/report/assignment.ts": ["engine"],
 };

@@ -22,6 +22,7 @@ import { cpus, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AssignmentAlgorithm } from "../src/algorithms/assignment/user-equilibrium.ts";
+import { resolveGravityParameters, resolveRoadAssignmentParameters, resolveRoadLinkTableParameters } from "../src/api/assignment-parameters.ts";
 import { assignLinkTable, assignRoad } from "../src/engine/assign.ts";
 import { roadGravityDemand, type OdDemand } from "../src/engine/gravity-demand.ts";
 import { roadLinkTable } from "../src/engine/road-link-table.ts";
@@ -124,9 +125,9 @@ function tntpCase(dir: string, description: string): Case {
 
 function roadCase(name: string, scenario: string, description: string): Case {
   const network: Network = applyScenario(join(REPO_ROOT, scenario)).network;
-  const gravity = roadGravityDemand(network);
+  const gravity = roadGravityDemand(network, resolveGravityParameters(), resolveRoadLinkTableParameters());
   const demand: OdDemand = { zoneIds: gravity.zoneIds, demandVehPerHour: gravity.demandVehPerHour };
-  const table = roadLinkTable(network);
+  const table = roadLinkTable(network, resolveRoadLinkTableParameters());
   return {
     name,
     description,
@@ -139,7 +140,7 @@ function roadCase(name: string, scenario: string, description: string): Case {
       demandVehPerHour: demand.demandVehPerHour.reduce((a, b) => a + b, 0),
     },
     solve: (algorithm, target) => {
-      const { run } = assignRoad(network, { algorithm, relativeGapTarget: target, maxIterations: MAX_ITERATIONS, demand });
+      const { run } = assignRoad(network, { parameters: resolveRoadAssignmentParameters({ algorithm, relativeGapTarget: target, maxIterations: MAX_ITERATIONS }), demand });
       return run;
     },
   };

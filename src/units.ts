@@ -6,6 +6,29 @@
 /** Mean Earth radius, km (IUGG mean radius R1 = 6,371.0088 km; the value turf uses). */
 export const EARTH_RADIUS_KM = 6371.0088;
 
+/** A point as `[lon, lat]` in degrees, longitude first as in GeoJSON. */
+export type LonLat = readonly [lon: number, lat: number];
+
+/**
+ * Great-circle distance between two points by the haversine formula on a sphere of radius R =
+ * {@link EARTH_RADIUS_KM}: h = sin²(Δlat / 2) + cos lat₁ · cos lat₂ · sin²(Δlon / 2), d = 2R · asin(√h) (√h clamped
+ * to 1 against rounding).
+ * The one great-circle distance of deltanet: the network builder's estimated lengths, the gravity model's fallback
+ * road times, and (specialised on cached radians and cosines) the A* bound of src/algorithms/a-star.ts.
+ * @param a first point `[lon, lat]`, degrees
+ * @param b second point `[lon, lat]`, degrees
+ * @returns km, ≥ 0 (0 for one point; πR ≈ 20,015.1 km between antipodes)
+ * @see R. W. Sinnott (1984), "Virtues of the Haversine", Sky and Telescope 68(2), 159.
+ * @example greatCircleKm([0, 0], [1, 0]) // 111.19508… (one degree of longitude on the equator)
+ */
+export function greatCircleKm(a: LonLat, b: LonLat): number {
+  const rad = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * rad;
+  const dLon = (b[0] - a[0]) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
 /** Minutes per hour. */
 export const MIN_PER_HOUR = 60;
 

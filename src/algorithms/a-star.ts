@@ -1,6 +1,7 @@
 /**
- * A* search with a great-circle lower bound: h(v) = costPerKm × greatCircleKm(v, destination), where costPerKm is
- * the smallest cost/length ratio over all links (measured from the network itself, so no speed assumption is made).
+ * A* search with a great-circle lower bound: h(v) = costPerKm × greatCircleKm(v, destination) (src/units.ts), where
+ * costPerKm is the smallest cost/length ratio over all links (measured from the network itself, so no speed assumption
+ * is made).
  *
  * Admissible and consistent: every link costs ≥ costPerKm × its chord, and great-circle distance obeys the triangle
  * inequality, so h(u) ≤ c(u→v) + h(v). The ratio is shrunk by 1e-9 (relative) so rounding cannot break this. If some
@@ -29,10 +30,21 @@ export interface GreatCircleHeuristic {
 const DEG = Math.PI / 180;
 
 /**
- * Great-circle (haversine) distance in km between two points given in radians (with cos of their latitudes).
- * @example greatCircleKm(0, 0, 1, 0, Math.PI / 180, 1) // ≈ 111.195 (one degree of longitude on the equator)
+ * The haversine of `greatCircleKm` (src/units.ts), specialised for the A* hot loop: the same formula on the same
+ * sphere ({@link EARTH_RADIUS_KM}), taking each point's latitude and longitude already in radians and the cosine of its
+ * latitude cached ({@link GreatCircleHeuristic} computes them once per node), so a bound costs two sines, a square root
+ * and an arcsine and allocates nothing. Agrees with `greatCircleKm([lon1°, lat1°], [lon2°, lat2°])` to rounding
+ * (test/algorithms/a-star.test.ts checks 1e-9 km on random points).
+ * @param lat1 latitude of the first point, radians
+ * @param lon1 longitude of the first point, radians
+ * @param cosLat1 `Math.cos(lat1)`
+ * @param lat2 latitude of the second point, radians
+ * @param lon2 longitude of the second point, radians
+ * @param cosLat2 `Math.cos(lat2)`
+ * @returns km, ≥ 0
+ * @example haversineKmFromRadians(0, 0, 1, 0, Math.PI / 180, 1) // ≈ 111.195 (one degree of longitude on the equator)
  */
-export function greatCircleKm(lat1: number, lon1: number, cosLat1: number, lat2: number, lon2: number, cosLat2: number): number {
+export function haversineKmFromRadians(lat1: number, lon1: number, cosLat1: number, lat2: number, lon2: number, cosLat2: number): number {
   const sinDLat = Math.sin((lat2 - lat1) / 2);
   const sinDLon = Math.sin((lon2 - lon1) / 2);
   const a = sinDLat * sinDLat + cosLat1 * cosLat2 * sinDLon * sinDLon;
@@ -83,7 +95,7 @@ export function createGreatCircleHeuristic(csr: Csr, lonDeg: Float64Array, latDe
   for (let i = 0; i < csr.linkCount; i++) {
     const a = csr.linkFromNodes[i];
     const b = csr.linkToNodes[i];
-    const km = greatCircleKm(latRad[a], lonRad[a], cosLat[a], latRad[b], lonRad[b], cosLat[b]);
+    const km = haversineKmFromRadians(latRad[a], lonRad[a], cosLat[a], latRad[b], lonRad[b], cosLat[b]);
     if (km > 0) {
       const ratio = csr.linkCosts[i] / km;
       if (ratio < costPerKm) costPerKm = ratio;
@@ -164,7 +176,7 @@ function aStarLoop(
   const cosD = cosLat[destination];
   let settledCount = 0;
   costs[origin] = 0;
-  estimates[origin] = costPerKm * greatCircleKm(latRad[origin], lonRad[origin], cosLat[origin], latD, lonD, cosD);
+  estimates[origin] = costPerKm * haversineKmFromRadians(latRad[origin], lonRad[origin], cosLat[origin], latD, lonD, cosD);
   heap.push(origin, estimates[origin]);
   while (heap.size > 0) {
     const u = heap.pop();
@@ -183,7 +195,7 @@ function aStarLoop(
         predecessorLinks[v] = link;
         let h = estimates[v];
         if (h !== h) {
-          h = costPerKm * greatCircleKm(latRad[v], lonRad[v], cosLat[v], latD, lonD, cosD);
+          h = costPerKm * haversineKmFromRadians(latRad[v], lonRad[v], cosLat[v], latD, lonD, cosD);
           estimates[v] = h;
         }
         if (costV === Infinity) heap.push(v, cost + h);

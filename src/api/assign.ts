@@ -3,13 +3,13 @@
  * network folder (its own trips), with the convergence trace and link flows.
  */
 import { existsSync, statSync } from "node:fs";
-import { DEFAULT_ASSIGNMENT_ALGORITHM, DEFAULT_MAX_ITERATIONS, DEFAULT_RELATIVE_GAP_TARGET } from "../defaults.ts";
 import { assignLinkTable, assignRoad, type AssignmentAlgorithm, type AssignmentRun } from "../engine/assign.ts";
 import type { RoadAssignmentSummary } from "../engine/assignment-summary.ts";
 import type { GravityParameters } from "../engine/gravity.ts";
 import { InputError, UsageError, type Issue } from "../errors.ts";
 import { isTntpFolder, readTntpFolder, tntpLinkTable } from "../io/tntp.ts";
 import { applyScenario } from "../scenario/apply-scenario.ts";
+import { resolveAssignParameters, resolveRoadAssignmentParameters } from "./assignment-parameters.ts";
 
 export { ASSIGNMENT_ALGORITHMS, type AssignmentAlgorithm } from "../engine/assign.ts";
 export type { GravityParameters } from "../engine/gravity.ts";
@@ -53,11 +53,7 @@ export interface AssignResult {
  * @example assign({ input: "scenarios/baseline-2019.yaml" }).roadSummary?.converged // true
  */
 export function assign(options: AssignOptions): AssignResult {
-  const parameters = {
-    algorithm: options.algorithm ?? DEFAULT_ASSIGNMENT_ALGORITHM,
-    relativeGapTarget: options.relativeGapTarget ?? DEFAULT_RELATIVE_GAP_TARGET,
-    maxIterations: options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
-  };
+  const parameters = resolveAssignParameters(options);
   const gravity = options.gravity ?? {};
   const { input } = options;
   if (!existsSync(input)) {
@@ -76,6 +72,6 @@ export function assign(options: AssignOptions): AssignResult {
   }
   options.log?.(`assigning the road layer of ${input}`);
   const applied = applyScenario(input);
-  const road = assignRoad(applied.network, { ...parameters, gravity });
+  const road = assignRoad(applied.network, { parameters: resolveRoadAssignmentParameters({ ...parameters, gravity }) });
   return { input: "scenario", name: applied.scenario.name, run: road.run, roadSummary: road.summary, warnings: applied.warnings };
 }

@@ -29,7 +29,7 @@ export function compareScenarios(options: CompareOptions): ComparisonResult {
   const analysis = resolveAnalysis(options);
   const base = sharedBaseNetwork([options.before, options.after]);
   const before = runInput(options.before, analysis, base);
-  const afterAnalysis = before.assignment && analysis.assignment !== false ? { ...analysis, assignment: { demand: runDemand(before.assignment) } } : analysis;
+  const afterAnalysis = before.assignment && analysis.assignment !== false ? { ...analysis, assignment: { ...analysis.assignment, demand: runDemand(before.assignment) } } : analysis;
   let after: RunResult;
   try {
     after = runInput(options.after, afterAnalysis, base);

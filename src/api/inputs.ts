@@ -13,6 +13,7 @@ import type { Layer, Network } from "../model/network.ts";
 import { isRunResultFile, readRunResultFile } from "../io/run-result-file.ts";
 import { applyScenario } from "../scenario/apply-scenario.ts";
 import { inspectScenarioChain } from "../scenario/read-scenario.ts";
+import { resolveRoadAssignmentParameters } from "./assignment-parameters.ts";
 
 /** Analysis options a caller may give; what is left out comes from `src/defaults.ts`. */
 export interface AnalysisOptions {
@@ -30,15 +31,21 @@ export interface AnalysisOptions {
 }
 
 /**
- * The effective analysis options: each given value, else its default from `src/defaults.ts`.
+ * The effective analysis options: each given value, else its default from `src/defaults.ts`; an assignment gets the
+ * default road assignment parameters (`resolveRoadAssignmentParameters`).
  * @example resolveAnalysis({ cutoffsMin: [60] }).passengerLayers // ["transit", "road", "access"]
+ * @example resolveAnalysis({ assignment: false }).assignment // false
  */
 export function resolveAnalysis(options: AnalysisOptions = {}): AnalyseOptions {
+  const assignment = options.assignment ?? true;
   return {
     cutoffsMin: [...(options.cutoffsMin ?? DEFAULT_CUTOFFS_MIN)],
     passengerLayers: [...(options.passengerLayers ?? PASSENGER_LAYERS)],
     capacityQueries: [...(options.capacityQueries ?? DEFAULT_CAPACITY_QUERIES)],
-    assignment: options.assignment ?? true,
+    assignment:
+      assignment === false
+        ? false
+        : { parameters: resolveRoadAssignmentParameters(), ...(assignment === true ? {} : { demand: assignment.demand }) },
   };
 }
 

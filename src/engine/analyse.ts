@@ -6,7 +6,7 @@
 import type { CapacityQuery } from "../model/capacity-query.ts";
 import { INFRASTRUCTURE_LAYERS, type Layer, type Network } from "../model/network.ts";
 import { contentSha256 } from "../model/checksum.ts";
-import { assignRoad } from "./assign.ts";
+import { assignRoad, type RoadAssignmentInput } from "./assign.ts";
 import type { OdDemand } from "./gravity-demand.ts";
 import { capacityBetween } from "./capacity.ts";
 import { cityReachability } from "./city-reachability.ts";
@@ -25,11 +25,11 @@ export interface AnalyseOptions {
   /** Max-flow/min-cut questions, in report order. */
   capacityQueries: readonly CapacityQuery[];
   /**
-   * Road traffic assignment (user equilibrium, src/engine/assign.ts): `true` with the network's own gravity demand;
-   * `{ demand }` with a fixed OD matrix (veh/h), e.g. the before scenario's in a comparison, so that before and after
-   * differ by the network only; `false` to skip it.
+   * Road traffic assignment (user equilibrium, src/engine/assign.ts): `{ parameters }` (all given) with the network's
+   * own gravity demand; `{ parameters, demand }` with a fixed OD matrix (veh/h), e.g. the before scenario's in a
+   * comparison, so that before and after differ by the network only; `false` to skip it.
    */
-  assignment: boolean | { demand: OdDemand };
+  assignment: false | RoadAssignmentInput;
 }
 
 /**
@@ -120,7 +120,7 @@ export function analyseNetwork(network: Network, scenario: ScenarioInfo, options
  */
 function runAssignment(network: Network, option: AnalyseOptions["assignment"]): RunAssignment | undefined {
   if (option === false) return undefined;
-  const r = assignRoad(network, option === true ? {} : { demand: option.demand });
+  const r = assignRoad(network, option);
   const z = r.demand.zoneIds.length;
   const matrix: number[][] = [];
   for (let i = 0; i < z; i++) matrix.push(Array.from(r.demand.demandVehPerHour.subarray(i * z, (i + 1) * z)));

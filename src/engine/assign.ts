@@ -3,22 +3,22 @@
  * into a user-equilibrium assignment on the fast CSR core, and maps the index-space result back to link and zone ids.
  *
  * Entry points
- * - {@link assignLinkTable}(table, demand, options): any network given as a {@link LinkTable} (TNTP: `tntpLinkTable`
- *   in io/tntp.ts returns exactly this shape, so io and engine stay decoupled).
- * - {@link assignRoad}(network, options) / {@link assignScenarioRoad}: the road layer of a deltanet network
- *   (engine/road-link-table.ts), gravity demand (engine/gravity-demand.ts) from 2020 population and free-flow road
+ * - {@link assignLinkTable}(table, demand, parameters): any network given as a {@link LinkTable} (TNTP:
+ *   `tntpLinkTable` in io/tntp.ts returns exactly this shape, so io and engine stay decoupled).
+ * - {@link assignRoad}(network, { parameters, demand? }) / {@link assignScenarioRoad}: the road layer of a deltanet
+ *   network (engine/road-link-table.ts), gravity demand (engine/gravity-demand.ts) from 2020 population and free-flow road
  *   times, assignment, and a JSON-safe summary (engine/assignment-summary.ts; the `compare` integration point).
  *
- * Design: every option of a call is checked once, at its start ({@link resolveAssignOptions},
- * {@link resolveRoadAssignmentOptions}); the link table is checked once, with ids, when it is compiled
- * (engine/compile-link-table.ts); the algorithms below only check indexes. A run is one call with one options object
- * (no setters): STYLE.md §5.
+ * Design: every call takes its parameters complete (the library API applies the defaults of src/defaults.ts:
+ * src/api/assignment-parameters.ts) and checks them once, at its start ({@link checkAssignParameters},
+ * {@link checkRoadAssignmentParameters}); the link table is checked once, with ids, when it is compiled
+ * (engine/compile-link-table.ts); the algorithms below only check indexes. A run is one call with one parameters
+ * object (no setters): STYLE.md §5.
  * @see AequilibraE `paths/traffic_assignment.py` (results mapped back to link ids; effective parameters reported).
  */
 import type { AssignmentNetwork } from "../algorithms/assignment/assignment-network.ts";
 import { ASSIGNMENT_ALGORITHMS, solveUserEquilibrium, type AssignmentAlgorithm, type ConvergenceRow } from "../algorithms/assignment/user-equilibrium.ts";
 import { zoneCostMatrix } from "../algorithms/assignment/zone-skim.ts";
-import { ASSIGNMENT_TOP_LINK_COUNT, DEFAULT_ASSIGNMENT_ALGORITHM, DEFAULT_MAX_ITERATIONS, DEFAULT_RELATIVE_GAP_TARGET } from "../defaults.ts";
 import { InputError, UsageError, type Issue } from "../errors.ts";
 import type { LinkTable } from "../model/link-table.ts";
 import type { Network } from "../model/network.ts";
@@ -26,24 +26,17 @@ import { summarizeRoadAssignment, sumLinkTotals, type GravityDiagnostics, type R
 import { compileLinkTable, MAX_LINK_TABLE_ISSUES } from "./compile-link-table.ts";
 import { gravityDemandForTable, type OdDemand } from "./gravity-demand.ts";
 import type { GravityParameters } from "./gravity.ts";
-import { resolveRoadLinkTableOptions, roadLinkTableWith, type RoadLinkTableOptions, type RoadLinkTableParameters } from "./road-link-table.ts";
+import { checkRoadLinkTableParameters, roadLinkTable, type RoadLinkTableParameters } from "./road-link-table.ts";
 
 export { ASSIGNMENT_ALGORITHMS, type AssignmentAlgorithm } from "../algorithms/assignment/user-equilibrium.ts";
 
-/** Options of an assignment run; defaults from src/defaults.ts. */
-export interface AssignOptions {
-  /** `fw`, `cfw` or `bfw`. Default {@link DEFAULT_ASSIGNMENT_ALGORITHM} (`bfw`). */
-  algorithm?: AssignmentAlgorithm;
-  /** Relative gap target, finite ≥ 0. Default {@link DEFAULT_RELATIVE_GAP_TARGET} (1e-4). */
-  relativeGapTarget?: number;
-  /** Iteration bound, integer ≥ 1. Default {@link DEFAULT_MAX_ITERATIONS} (250). */
-  maxIterations?: number;
-}
-
-/** Effective assignment parameters (recorded in results). */
+/** Parameters of an assignment run, all given (defaults in src/defaults.ts, applied by the library API); recorded. */
 export interface AssignParameters {
+  /** `fw`, `cfw` or `bfw`. */
   algorithm: AssignmentAlgorithm;
+  /** Relative gap target, finite ≥ 0. */
   relativeGapTarget: number;
+  /** Iteration bound, integer ≥ 1. */
   maxIterations: number;
 }
 
@@ -104,14 +97,12 @@ export interface AssignmentRun {
 }
 
 /**
- * Resolves and validates assignment options: the one check of `algorithm`, `relativeGapTarget` and `maxIterations`.
- * @throws UsageError code `invalid-option`
- * @example resolveAssignOptions({}).algorithm // "bfw"
+ * Checks assignment parameters: the one check of `algorithm`, `relativeGapTarget` and `maxIterations`, in that order.
+ * @throws UsageError code `invalid-option` naming the first bad one, e.g. `maxIterations must be an integer ≥ 1 (got 0)`
+ * @example checkAssignParameters({ algorithm: "bfw", relativeGapTarget: 1e-4, maxIterations: 0 }) // throws UsageError
  */
-export function resolveAssignOptions(options: AssignOptions = {}): AssignParameters {
-  const algorithm = options.algorithm ?? DEFAULT_ASSIGNMENT_ALGORITHM;
-  const relativeGapTarget = options.relativeGapTarget ?? DEFAULT_RELATIVE_GAP_TARGET;
-  const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
+export function checkAssignParameters(parameters: AssignParameters): void {
+  const { algorithm, relativeGapTarget, maxIterations } = parameters;
   if (!(ASSIGNMENT_ALGORITHMS as readonly string[]).includes(algorithm)) {
     throw new UsageError(`algorithm must be one of ${ASSIGNMENT_ALGORITHMS.join(", ")} (got ${JSON.stringify(algorithm)})`, "invalid-option");
   }
@@ -121,7 +112,11 @@ export function resolveAssignOptions(options: AssignOptions = {}): AssignParamet
   if (typeof maxIterations !== "number" || !Number.isInteger(maxIterations) || maxIterations < 1) {
     throw new UsageError(`maxIterations must be an integer ≥ 1 (got ${JSON.stringify(maxIterations)})`, "invalid-option");
   }
-  return { algorithm, relativeGapTarget, maxIterations };
+}
+
+/** The three assignment parameters alone, in the key order results record (a caller's object may hold more keys). */
+function recordedParameters(parameters: AssignParameters): AssignParameters {
+  return { algorithm: parameters.algorithm, relativeGapTarget: parameters.relativeGapTarget, maxIterations: parameters.maxIterations };
 }
 
 function checkDemand(table: LinkTable, demandVehPerHour: Float64Array): void {
@@ -195,7 +190,7 @@ function runCompiled(table: LinkTable, network: AssignmentNetwork, demandVehPerH
  *
  * @param table the network (ids; see {@link LinkTable})
  * @param demandVehPerHour Float64Array(z × z), row = origin zone in `table.zoneNodeIds` order, veh/h, finite ≥ 0
- * @param options algorithm (default bfw), relativeGapTarget (1e-4), maxIterations (250)
+ * @param parameters algorithm, relativeGapTarget and maxIterations, all given (checked by {@link checkAssignParameters})
  * @returns the id-keyed run: flows, v/c, congested times, the convergence trace, `converged` (false is a result),
  *   demand accounting with every unreachable pair. Deterministic (byte-identical for the same inputs).
  * @throws InputError (exit 3) listing up to 20 problems with link ids: `invalid-capacity` (capacity 0, negative,
@@ -203,57 +198,60 @@ function runCompiled(table: LinkTable, network: AssignmentNetwork, demandVehPerH
  *   `invalid-demand`; UsageError `invalid-option` for bad options, `invalid-argument` for a demand of the wrong length.
  * @example
  * // Braess network (TNTP), 6 veh/h from 1 to 2: every path costs 92 at equilibrium
- * const run = assignLinkTable(tntpLinkTable(net), trips.demandVehPerHour, { relativeGapTarget: 1e-8, maxIterations: 1000 });
+ * const run = assignLinkTable(tntpLinkTable(net), trips.demandVehPerHour, { algorithm: "bfw", relativeGapTarget: 1e-8, maxIterations: 1000 });
  * run.totalCost // ≈ 552 (= 6 × 92)
  */
-export function assignLinkTable(table: LinkTable, demandVehPerHour: Float64Array, options: AssignOptions = {}): AssignmentRun {
-  const parameters = resolveAssignOptions(options);
-  return runCompiled(table, compileLinkTable(table), demandVehPerHour, parameters);
+export function assignLinkTable(table: LinkTable, demandVehPerHour: Float64Array, parameters: AssignParameters): AssignmentRun {
+  checkAssignParameters(parameters);
+  return runCompiled(table, compileLinkTable(table), demandVehPerHour, recordedParameters(parameters));
 }
 
 /**
  * Least free-flow cost between every pair of zones of a link table (through-zone paths blocked), minutes; Infinity
  * when unreachable, 0 on the diagonal. Row = origin in `zoneNodeIds` order.
  * @throws InputError as {@link assignLinkTable} for a bad table.
- * @example zoneFreeFlowCostsMin(roadLinkTable(network))[0 * 41 + 1] // free-flow minutes from the first to the second city
+ * @example zoneFreeFlowCostsMin(roadLinkTable(network, tableParameters))[0 * 41 + 1] // free-flow minutes from the first to the second city
  */
 export function zoneFreeFlowCostsMin(table: LinkTable): Float64Array {
   return zoneCostMatrix(compileLinkTable(table));
 }
 
-/** Options of {@link assignRoad} / {@link assignScenarioRoad}. */
-export interface RoadAssignmentOptions extends AssignOptions, RoadLinkTableOptions {
-  /** Gravity parameters (defaults in src/defaults.ts); ignored when `demand` is given. */
-  gravity?: Partial<GravityParameters>;
+/**
+ * Parameters of a road assignment ({@link assignRoad}), all given: `resolveRoadAssignmentParameters` of
+ * src/api/assignment-parameters.ts applies the defaults of src/defaults.ts to a caller's options.
+ */
+export interface RoadAssignmentParameters {
+  assignment: AssignParameters;
+  /** BPR alpha and beta of road links and centroid blocking. */
+  table: RoadLinkTableParameters;
+  /** Gravity model of the demand; used (and checked) only when no fixed demand is given. */
+  gravity: GravityParameters;
+  /** How many links to list in `topCongestedLinks`, integer ≥ 0. */
+  topLinkCount: number;
+}
+
+/** What {@link assignRoad} assigns: the parameters, and optionally a fixed OD matrix instead of the gravity model. */
+export interface RoadAssignmentInput {
+  parameters: RoadAssignmentParameters;
   /**
    * A fixed OD matrix instead of the gravity model (e.g. the base scenario's, so that before/after differ only by
    * the network). Its zone ids must be the network's centroids (any order).
    */
   demand?: OdDemand;
-  /** How many links to list in `topCongestedLinks`. Default {@link ASSIGNMENT_TOP_LINK_COUNT} (10). */
-  topLinkCount?: number;
-}
-
-/** {@link RoadAssignmentOptions} with their defaults applied, checked by {@link resolveRoadAssignmentOptions}. */
-export interface RoadAssignmentParameters {
-  assignment: AssignParameters;
-  table: RoadLinkTableParameters;
-  /** Integer ≥ 0. */
-  topLinkCount: number;
 }
 
 /**
- * Resolves and validates the options of a road assignment, all in one place and in this order: the assignment
- * options ({@link resolveAssignOptions}), `topLinkCount`, then BPR alpha and beta (`resolveRoadLinkTableOptions`).
+ * Checks the parameters of a road assignment, all in one place and in this order: the assignment parameters
+ * ({@link checkAssignParameters}), `topLinkCount`, then BPR alpha and beta (`checkRoadLinkTableParameters`).
  * Gravity parameters are checked by the gravity model, and a given demand against the network's zones.
- * @throws UsageError code `invalid-option` naming the first bad option
- * @example resolveRoadAssignmentOptions({}).topLinkCount // 10
+ * @throws UsageError code `invalid-option` naming the first bad parameter
+ * @example checkRoadAssignmentParameters({ ...parameters, topLinkCount: 1.5 }) // throws "topLinkCount must be an integer ≥ 0 (got 1.5)"
  */
-export function resolveRoadAssignmentOptions(options: RoadAssignmentOptions = {}): RoadAssignmentParameters {
-  const assignment = resolveAssignOptions(options);
-  const topLinkCount = options.topLinkCount ?? ASSIGNMENT_TOP_LINK_COUNT;
+export function checkRoadAssignmentParameters(parameters: RoadAssignmentParameters): void {
+  checkAssignParameters(parameters.assignment);
+  const { topLinkCount } = parameters;
   if (!Number.isInteger(topLinkCount) || topLinkCount < 0) throw new UsageError(`topLinkCount must be an integer ≥ 0 (got ${topLinkCount})`, "invalid-option");
-  return { assignment, table: resolveRoadLinkTableOptions(options), topLinkCount };
+  checkRoadLinkTableParameters(parameters.table);
 }
 
 /** Full result of {@link assignRoad}. */
@@ -284,25 +282,30 @@ function alignDemand(table: LinkTable, demand: OdDemand): Float64Array {
 }
 
 /**
- * Road assignment of a (scenario) network: gravity demand (or `options.demand`), user equilibrium on the road layer
+ * Road assignment of a (scenario) network: gravity demand (or `input.demand`), user equilibrium on the road layer
  * with centroid connectors, and its summary.
- * @throws as {@link resolveRoadAssignmentOptions}, `roadLinkTable`, `roadGravityDemand` and {@link assignLinkTable};
- *   UsageError `demand-zones-mismatch` when a given demand's zones are not the network's centroids.
+ * @param network the scenario-applied network (not modified)
+ * @param input the parameters, all given, and optionally a fixed OD matrix (veh/h)
+ * @throws as {@link checkRoadAssignmentParameters}, `roadLinkTable`, `gravityDemandForTable` and
+ *   {@link assignLinkTable}; UsageError `demand-zones-mismatch` when a given demand's zones are not the network's
+ *   centroids.
  * @example
- * const { summary, run } = assignRoad(applyScenario("scenarios/baseline-2019.yaml").network);
+ * const { summary, run } = assignRoad(applyScenario("scenarios/baseline-2019.yaml").network, { parameters: resolveRoadAssignmentParameters() });
  * summary.converged // true; summary.demand.unreachable.isolatedZoneIds // ["zone:340400", "zone:340600"] (Huainan, Huaibei)
  */
-export function assignRoad(network: Network, options: RoadAssignmentOptions = {}): RoadAssignment {
-  const resolved = resolveRoadAssignmentOptions(options);
-  const table = roadLinkTableWith(network, resolved.table);
+export function assignRoad(network: Network, input: RoadAssignmentInput): RoadAssignment {
+  const { parameters } = input;
+  checkRoadAssignmentParameters(parameters);
+  const assignment = recordedParameters(parameters.assignment);
+  const table = roadLinkTable(network, parameters.table);
   const compiled = compileLinkTable(table);
   let demand: OdDemand;
   let gravity: GravityParameters | undefined;
   let gravityDiagnostics: GravityDiagnostics | undefined;
-  if (options.demand !== undefined) {
-    demand = { zoneIds: [...table.zoneNodeIds], demandVehPerHour: alignDemand(table, options.demand) };
+  if (input.demand !== undefined) {
+    demand = { zoneIds: [...table.zoneNodeIds], demandVehPerHour: alignDemand(table, input.demand) };
   } else {
-    const g = gravityDemandForTable(network, table, compiled, options.gravity ?? {});
+    const g = gravityDemandForTable(network, table, compiled, parameters.gravity);
     demand = { zoneIds: g.zoneIds, demandVehPerHour: g.demandVehPerHour };
     gravity = g.gravity.parameters;
     gravityDiagnostics = {
@@ -312,33 +315,33 @@ export function assignRoad(network: Network, options: RoadAssignmentOptions = {}
       fallbackPairCount: g.fallbackPairCount,
     };
   }
-  const run = runCompiled(table, compiled, demand.demandVehPerHour, resolved.assignment);
+  const run = runCompiled(table, compiled, demand.demandVehPerHour, assignment);
   const summary = summarizeRoadAssignment({
     network,
     run,
     zoneIds: table.zoneNodeIds,
     demandVehPerHour: demand.demandVehPerHour,
     parameters: {
-      ...resolved.assignment,
-      alpha: resolved.table.alpha,
-      beta: resolved.table.beta,
-      demandSource: options.demand !== undefined ? "given" : "gravity",
+      ...assignment,
+      alpha: parameters.table.alpha,
+      beta: parameters.table.beta,
+      demandSource: input.demand !== undefined ? "given" : "gravity",
       ...(gravity !== undefined ? { gravity } : {}),
     },
     ...(gravityDiagnostics !== undefined ? { gravity: gravityDiagnostics } : {}),
-    topLinkCount: resolved.topLinkCount,
+    topLinkCount: parameters.topLinkCount,
   });
   return { summary, run, demand };
 }
 
 /**
  * The `compare` integration point: road assignment summary of a scenario network (see `RoadAssignmentSummary`
- * for the shape). Equivalent to `assignRoad(network, options).summary`. For a fixed-demand before/after comparison,
- * compute the demand once (`roadGravityDemand(before)`) and pass it as `options.demand` to both calls; by default
+ * for the shape). Equivalent to `assignRoad(network, input).summary`. For a fixed-demand before/after comparison,
+ * compute the demand once (`roadGravityDemand(before, …)`) and pass it as `input.demand` to both calls; without one
  * each network gets its own gravity demand (trip distribution then reacts to the new travel times).
  * @throws as {@link assignRoad}.
- * @example assignScenarioRoad(network).topCongestedLinks[0] // { linkId, flowVehPerHour, capacityVehPerHour, vcRatio, … }
+ * @example assignScenarioRoad(network, { parameters }).topCongestedLinks[0] // { linkId, flowVehPerHour, capacityVehPerHour, vcRatio, … }
  */
-export function assignScenarioRoad(network: Network, options: RoadAssignmentOptions = {}): RoadAssignmentSummary {
-  return assignRoad(network, options).summary;
+export function assignScenarioRoad(network: Network, input: RoadAssignmentInput): RoadAssignmentSummary {
+  return assignRoad(network, input).summary;
 }

@@ -13,10 +13,10 @@ import { requireAssumption } from "../model/network-assumptions.ts";
 import { InputError, type Issue } from "../errors.ts";
 import type { LinkTable } from "../model/link-table.ts";
 import type { Network } from "../model/network.ts";
-import { EARTH_RADIUS_KM, MIN_PER_HOUR } from "../units.ts";
+import { greatCircleKm, MIN_PER_HOUR } from "../units.ts";
 import { compileLinkTable } from "./compile-link-table.ts";
-import { gravityModel, greatCircleKm, type GravityParameters, type GravityResult } from "./gravity.ts";
-import { roadLinkTable, type RoadLinkTableOptions } from "./road-link-table.ts";
+import { gravityModel, type GravityParameters, type GravityResult } from "./gravity.ts";
+import { roadLinkTable, type RoadLinkTableParameters } from "./road-link-table.ts";
 
 /** An OD matrix keyed by zone ids. */
 export interface OdDemand {
@@ -41,12 +41,16 @@ export interface RoadGravityDemand extends OdDemand {
  * great-circle fallback read from the network's assumptions (`missing-assumption` when one is absent), so their trips
  * exist and are reported unreachable by
  * the assignment.
+ * @param network the network (centroids with `populationPersons`, `lon`, `lat`)
+ * @param gravity the gravity parameters, all given (`resolveGravityParameters` of src/api/assignment-parameters.ts
+ *   applies the defaults)
+ * @param tableParameters the road link table's BPR parameters and centroid blocking ({@link roadLinkTable})
  * @throws InputError `missing-population` naming centroids without a population, plus roadLinkTable's errors;
  *   UsageError for bad gravity parameters.
- * @example roadGravityDemand(network).zoneIds.length // 41 for networks/yrd
+ * @example roadGravityDemand(network, gravity, { alpha: 0.15, beta: 4, blockCentroidFlows: true }).zoneIds.length // 41 for networks/yrd
  */
-export function roadGravityDemand(network: Network, gravity: Partial<GravityParameters> = {}, tableOptions: RoadLinkTableOptions = {}): RoadGravityDemand {
-  const table = roadLinkTable(network, tableOptions);
+export function roadGravityDemand(network: Network, gravity: GravityParameters, tableParameters: RoadLinkTableParameters): RoadGravityDemand {
+  const table = roadLinkTable(network, tableParameters);
   return gravityDemandForTable(network, table, compileLinkTable(table), gravity);
 }
 
@@ -56,11 +60,11 @@ export function roadGravityDemand(network: Network, gravity: Partial<GravityPara
  * @param network the network the table was built from (centroid populations and coordinates)
  * @param table its road link table ({@link roadLinkTable}); zones = `table.zoneNodeIds`, in that order
  * @param assignmentNetwork `compileLinkTable(table)`
- * @param gravity gravity parameters (defaults in src/defaults.ts)
+ * @param gravity gravity parameters, all given
  * @throws as {@link roadGravityDemand}
- * @example gravityDemandForTable(network, table, compileLinkTable(table), {}).fallbackPairCount // 0 when every pair has a road route
+ * @example gravityDemandForTable(network, table, compileLinkTable(table), gravity).fallbackPairCount // 0 when every pair has a road route
  */
-export function gravityDemandForTable(network: Network, table: LinkTable, assignmentNetwork: AssignmentNetwork, gravity: Partial<GravityParameters>): RoadGravityDemand {
+export function gravityDemandForTable(network: Network, table: LinkTable, assignmentNetwork: AssignmentNetwork, gravity: GravityParameters): RoadGravityDemand {
   const zoneIds = [...table.zoneNodeIds];
   const z = zoneIds.length;
   const issues: Issue[] = [];
@@ -79,7 +83,7 @@ export function gravityDemandForTable(network: Network, table: LinkTable, assign
       const b = network.getNodeAttributes(zoneIds[j]);
       if (a.lon === undefined || a.lat === undefined || b.lon === undefined || b.lat === undefined) continue;
       const neededBy = `the gravity model's fallback road time ${zoneIds[i]} → ${zoneIds[j]} (no road route)`;
-      const km = greatCircleKm(a.lon, a.lat, b.lon, b.lat, EARTH_RADIUS_KM) * requireAssumption(network, "roadCircuity", neededBy);
+      const km = greatCircleKm([a.lon, a.lat], [b.lon, b.lat]) * requireAssumption(network, "roadCircuity", neededBy);
       costMin[i * z + j] = (km / requireAssumption(network, "roadSpeedKph", neededBy)) * MIN_PER_HOUR + 2 * requireAssumption(network, "centroidConnectorMin", neededBy);
       fallbackPairCount++;
     }

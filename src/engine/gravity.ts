@@ -7,26 +7,19 @@
  * with productions O_i = rate × population_i and, doubly constrained, attractions D_j = rate × population_j
  * (symmetric: every city generates and attracts in proportion to its residents); A_i = 1 / Σ_j B_j D_j f_ij and
  * B_j = 1 / Σ_i A_i O_i f_ij are found by Furness (bi-proportional) iteration. Production constrained: B_j = 1 and
- * attraction weights W_j = population_j, T_ij = O_i · W_j f_ij / Σ_k W_k f_ik. Parameters and their basis are in
- * src/defaults.ts (GRAVITY_*); all are overridable per call.
+ * attraction weights W_j = population_j, T_ij = O_i · W_j f_ij / Σ_k W_k f_ik. The model takes every parameter given
+ * (their defaults and basis are in src/defaults.ts, GRAVITY_*, applied by src/api/assignment-parameters.ts).
  * Costs: free-flow road times (minutes) from the road layer with centroid connectors; a pair the road layer cannot
  * connect gets a fallback time from the great-circle distance and the network's road assumptions (engine/assign.ts),
  * so its trips are generated and the assignment reports them as unreachable instead of the model dropping them.
  * @see J. de D. Ortúzar, L. G. Willumsen (2011), Modelling Transport, 4th ed., Wiley, ch. 5 (trip distribution).
  * @see G. M. Hyman (1969), "The calibration of trip distribution models", Environment and Planning 1(1), 105–112.
  */
-import {
-  DEFAULT_GRAVITY_CONSTRAINT,
-  GRAVITY_BALANCING_TOLERANCE,
-  GRAVITY_BETA_PER_MIN,
-  GRAVITY_MAX_BALANCING_ITERATIONS,
-  GRAVITY_TRIP_RATE_VEH_PER_HOUR_PER_PERSON,
-} from "../defaults.ts";
 import { UsageError } from "../errors.ts";
 
-/** Gravity model parameters (defaults in src/defaults.ts). */
+/** Gravity model parameters, all given (defaults in src/defaults.ts, applied by the library API). */
 export interface GravityParameters {
-  /** `doubly` (Furness) or `production` constrained. Default {@link DEFAULT_GRAVITY_CONSTRAINT}. */
+  /** `doubly` (Furness) or `production` constrained. */
   constraint: "doubly" | "production";
   /** Trips generated per resident in the hour, veh/h per person, finite ≥ 0. */
   tripRateVehPerHourPerPerson: number;
@@ -37,15 +30,6 @@ export interface GravityParameters {
   /** Most Furness iterations, integer ≥ 1. */
   maxBalancingIterations: number;
 }
-
-/** The defaults of {@link GravityParameters}. */
-export const DEFAULT_GRAVITY_PARAMETERS: Readonly<GravityParameters> = {
-  constraint: DEFAULT_GRAVITY_CONSTRAINT,
-  tripRateVehPerHourPerPerson: GRAVITY_TRIP_RATE_VEH_PER_HOUR_PER_PERSON,
-  betaPerMin: GRAVITY_BETA_PER_MIN,
-  balancingTolerance: GRAVITY_BALANCING_TOLERANCE,
-  maxBalancingIterations: GRAVITY_MAX_BALANCING_ITERATIONS,
-};
 
 /** Result of {@link gravityModel}. */
 export interface GravityResult {
@@ -66,12 +50,12 @@ export interface GravityResult {
 }
 
 /**
- * Resolves partial gravity parameters against the defaults and validates them.
- * @throws UsageError code `invalid-option` naming the parameter (non-number, NaN, negative, unknown constraint).
- * @example resolveGravityParameters({ betaPerMin: 0.02 }).tripRateVehPerHourPerPerson // 0.0004
+ * Checks gravity parameters: the one check of each, in declaration order.
+ * @throws UsageError code `invalid-option` naming the first bad parameter (non-number, NaN, negative, unknown
+ *   constraint), e.g. `gravity.betaPerMin must be a finite number ≥ 0 (got -1)`.
+ * @example checkGravityParameters({ ...parameters, betaPerMin: -1 }) // throws UsageError invalid-option
  */
-export function resolveGravityParameters(parameters: Partial<GravityParameters> = {}): GravityParameters {
-  const p = { ...DEFAULT_GRAVITY_PARAMETERS, ...parameters };
+export function checkGravityParameters(p: GravityParameters): void {
   const check = (name: keyof GravityParameters, ok: boolean, expected: string) => {
     if (!ok) throw new UsageError(`gravity.${name} must be ${expected} (got ${JSON.stringify(p[name])})`, "invalid-option");
   };
@@ -80,7 +64,6 @@ export function resolveGravityParameters(parameters: Partial<GravityParameters> 
   check("betaPerMin", typeof p.betaPerMin === "number" && Number.isFinite(p.betaPerMin) && p.betaPerMin >= 0, "a finite number ≥ 0");
   check("balancingTolerance", typeof p.balancingTolerance === "number" && p.balancingTolerance > 0 && Number.isFinite(p.balancingTolerance), "a finite number > 0");
   check("maxBalancingIterations", Number.isInteger(p.maxBalancingIterations) && p.maxBalancingIterations >= 1, "an integer ≥ 1");
-  return p;
 }
 
 /**
@@ -93,18 +76,20 @@ export function resolveGravityParameters(parameters: Partial<GravityParameters> 
  * - Σ_j T_ij = O_i for every zone with some f_ij > 0 (both models); doubly constrained also Σ_i T_ij = D_j within the
  *   tolerance when the marginals are consistent (they are: O = D here).
  * - Deterministic: sums in index order; O(iterations × z²).
+ * - `parameters`: every one given ({@link checkGravityParameters} checks them first); recorded in the result.
  * @throws UsageError code `invalid-argument` (lengths, a negative/NaN population or a negative/NaN cost),
- *   `invalid-option` (parameters).
+ *   `invalid-option` (parameters, {@link checkGravityParameters}).
  * @see Ortúzar & Willumsen (2011), Modelling Transport, §5.4 (doubly constrained model, Furness method).
  * @example
  * // two zones of 1,000 and 3,000 people, 60 min apart, rate 0.01 veh/h per person: O = D = [10, 30]; with only one
  * // other zone each, every trip goes there: T₁₂ = 10, T₂₁ = 30 (production constrained); doubly constrained cannot
  * // satisfy both (T₁₂ must be 10 and 30) and stops unbalanced.
- * gravityModel([1000, 3000], Float64Array.of(0, 60, 60, 0), { constraint: "production", tripRateVehPerHourPerPerson: 0.01 }).demandVehPerHour
- * // ≈ Float64Array [0, 10, 30, 0]
+ * const parameters = { constraint: "production", tripRateVehPerHourPerPerson: 0.01, betaPerMin: 0.01, balancingTolerance: 1e-10, maxBalancingIterations: 1000 } as const;
+ * gravityModel([1000, 3000], Float64Array.of(0, 60, 60, 0), parameters).demandVehPerHour // ≈ Float64Array [0, 10, 30, 0]
  */
-export function gravityModel(populationPersons: ArrayLike<number>, costMin: Float64Array, parameters: Partial<GravityParameters> = {}): GravityResult {
-  const p = resolveGravityParameters(parameters);
+export function gravityModel(populationPersons: ArrayLike<number>, costMin: Float64Array, parameters: GravityParameters): GravityResult {
+  checkGravityParameters(parameters);
+  const p: GravityParameters = { ...parameters };
   const z = populationPersons.length;
   if (costMin.length !== z * z) throw new UsageError(`costMin must have length z² = ${z * z} (got ${costMin.length})`, "invalid-argument");
   for (let i = 0; i < z; i++) {
@@ -173,16 +158,4 @@ export function gravityModel(populationPersons: ArrayLike<number>, costMin: Floa
     balancingError: error,
     parameters: p,
   };
-}
-
-/**
- * Great-circle distance between two points by the haversine formula, km, on a sphere of radius `radiusKm`.
- * @example greatCircleKm(0, 0, 0, 1, 6371.0088) // 111.19508…
- */
-export function greatCircleKm(lon1: number, lat1: number, lon2: number, lat2: number, radiusKm: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * radiusKm * Math.asin(Math.min(1, Math.sqrt(h)));
 }

@@ -3,14 +3,14 @@
  * id-keyed shape that traffic assignment loads (engine/assign.ts) and the gravity demand reads its free-flow times from
  * (engine/gravity-demand.ts).
  *
- * Road link assumptions (src/defaults.ts): BPR alpha 0.15, beta 4 on every road link (expressways and Yangtze
- * crossings); capacity = the link's `capacityVehPerHour` (per direction), else lanes / 2 × the per-lane capacity of its
- * network's assumption `laneCapacityPcuPerHour` (model/network-assumptions.ts); centroid connectors are uncongested (capacity Infinity: time =
- * their `timeMin`, 15 min). Station access/egress links and the rail, water and power layers are left out. Closed links
+ * Road link assumptions: the given BPR alpha and beta on every road link (expressways and Yangtze crossings; defaults
+ * 0.15 and 4 in src/defaults.ts, applied by the library API); capacity = the link's `capacityVehPerHour` (per
+ * direction), else lanes / 2 × the per-lane capacity of its network's assumption `laneCapacityPcuPerHour`
+ * (model/network-assumptions.ts); centroid connectors are uncongested (capacity Infinity: time = their `timeMin`,
+ * 15 min). Station access/egress links and the rail, water and power layers are left out. Closed links
  * (scenario `closed: true`) stay in the table, marked closed. Link free-flow time = `timeMin` (includes border
  * delays). Zones are the centroids (ascending id), blocked so that no path passes through a third city.
  */
-import { DEFAULT_BPR_ALPHA, DEFAULT_BPR_BETA } from "../defaults.ts";
 import { requireAssumption } from "../model/network-assumptions.ts";
 import { IssueList, UsageError } from "../errors.ts";
 import { compareCodeUnits } from "../model/compare-code-units.ts";
@@ -18,39 +18,28 @@ import type { LinkTable, LinkTableLink } from "../model/link-table.ts";
 import type { Network } from "../model/network.ts";
 import { describeLinkValue, MAX_LINK_TABLE_ISSUES } from "./compile-link-table.ts";
 
-/** Options of {@link roadLinkTable}. */
-export interface RoadLinkTableOptions {
-  /** BPR alpha of road links. Default {@link DEFAULT_BPR_ALPHA} (0.15). */
-  alpha?: number;
-  /** BPR beta of road links. Default {@link DEFAULT_BPR_BETA} (4). */
-  beta?: number;
-  /** Paths may not pass through centroids. Default true. */
-  blockCentroidFlows?: boolean;
-}
-
-/** {@link RoadLinkTableOptions} with their defaults applied, checked by {@link resolveRoadLinkTableOptions}. */
+/** Parameters of {@link roadLinkTable}, all given (defaults in src/defaults.ts, applied by the library API). */
 export interface RoadLinkTableParameters {
   /** BPR alpha of road links, finite ≥ 0. */
   alpha: number;
   /** BPR beta of road links, finite ≥ 0. */
   beta: number;
+  /** Paths may not pass through centroids. */
   blockCentroidFlows: boolean;
 }
 
 /**
- * Applies the defaults to road link table options and checks them.
- * @throws UsageError code `invalid-option` for an alpha or beta that is not a finite number ≥ 0
- * @example resolveRoadLinkTableOptions({}) // { alpha: 0.15, beta: 4, blockCentroidFlows: true }
+ * Checks road link table parameters: alpha, then beta.
+ * @throws UsageError code `invalid-option` for an alpha or beta that is not a finite number ≥ 0, e.g.
+ *   `alpha must be a finite number ≥ 0 (got -1)`
+ * @example checkRoadLinkTableParameters({ alpha: 0.15, beta: 4, blockCentroidFlows: true }) // passes
  */
-export function resolveRoadLinkTableOptions(options: RoadLinkTableOptions = {}): RoadLinkTableParameters {
-  const alpha = options.alpha ?? DEFAULT_BPR_ALPHA;
-  const beta = options.beta ?? DEFAULT_BPR_BETA;
-  for (const [name, value] of [["alpha", alpha], ["beta", beta]] as const) {
+export function checkRoadLinkTableParameters(parameters: RoadLinkTableParameters): void {
+  for (const [name, value] of [["alpha", parameters.alpha], ["beta", parameters.beta]] as const) {
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
       throw new UsageError(`${name} must be a finite number ≥ 0 (got ${JSON.stringify(value)})`, "invalid-option");
     }
   }
-  return { alpha, beta, blockCentroidFlows: options.blockCentroidFlows !== false };
 }
 
 /**
@@ -70,23 +59,15 @@ export function laneCapacityVehPerHour(lanes: number, laneCapacityPcuPerHour: nu
  *
  * @throws InputError listing up to 20 links: `missing-capacity` (road link with neither capacityVehPerHour nor lanes),
  *   `invalid-capacity` (0, negative, NaN, or not a number: a `"4000"` string is refused), `invalid-time` (timeMin
- *   missing, negative, NaN); paths are `links["<id>"].<field>`. UsageError `invalid-option` for bad alpha/beta.
+ *   missing, negative, NaN); paths are `links["<id>"].<field>`. UsageError `invalid-option` for bad alpha/beta
+ *   ({@link checkRoadLinkTableParameters}).
  * @example
- * const table = roadLinkTable(network);
+ * const table = roadLinkTable(network, { alpha: 0.15, beta: 4, blockCentroidFlows: true });
  * table.zoneNodeIds.length // 41 for networks/yrd
  * table.links.filter((l) => l.capacityVehPerHour === Infinity).length // 82 centroid connectors
  */
-export function roadLinkTable(network: Network, options: RoadLinkTableOptions = {}): LinkTable {
-  return roadLinkTableWith(network, resolveRoadLinkTableOptions(options));
-}
-
-/**
- * {@link roadLinkTable} with parameters already resolved (by {@link resolveRoadLinkTableOptions}), for callers that
- * check all their options in one place first.
- * @throws InputError as {@link roadLinkTable}
- * @example roadLinkTableWith(network, resolveRoadLinkTableOptions({ alpha: 0.5 })).links.find((l) => l.capacityVehPerHour < Infinity)?.alpha // 0.5
- */
-export function roadLinkTableWith(network: Network, parameters: RoadLinkTableParameters): LinkTable {
+export function roadLinkTable(network: Network, parameters: RoadLinkTableParameters): LinkTable {
+  checkRoadLinkTableParameters(parameters);
   const { alpha, beta } = parameters;
   const issues = new IssueList({
     max: MAX_LINK_TABLE_ISSUES,

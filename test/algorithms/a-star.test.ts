@@ -4,17 +4,18 @@
  */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { aStarPath, createAStarWorkspace, createGreatCircleHeuristic, greatCircleKm } from "../../src/algorithms/a-star.ts";
+import { aStarPath, createAStarWorkspace, createGreatCircleHeuristic, haversineKmFromRadians } from "../../src/algorithms/a-star.ts";
 import { buildCsr } from "../../src/algorithms/csr.ts";
 import { pathCost } from "../../src/algorithms/path.ts";
 import { UsageError } from "../../src/errors.ts";
+import { greatCircleKm } from "../../src/units.ts";
 import { csrOf, floydWarshall, linkListArbitrary } from "./oracles.ts";
 
 const DEG = Math.PI / 180;
 const gc = (lat1: number, lon1: number, lat2: number, lon2: number) =>
-  greatCircleKm(lat1 * DEG, lon1 * DEG, Math.cos(lat1 * DEG), lat2 * DEG, lon2 * DEG, Math.cos(lat2 * DEG));
+  haversineKmFromRadians(lat1 * DEG, lon1 * DEG, Math.cos(lat1 * DEG), lat2 * DEG, lon2 * DEG, Math.cos(lat2 * DEG));
 
-describe("greatCircleKm(lat1, lon1, cosLat1, lat2, lon2, cosLat2)", () => {
+describe("haversineKmFromRadians(lat1, lon1, cosLat1, lat2, lon2, cosLat2)", () => {
   it("gives 2πR/360 = 111.195 km for one degree on the equator (docs example) and 0 for one point", () => {
     // R = 6371.0088 km ⇒ 2π · 6371.0088 / 360 = 111.19508 km.
     expect(gc(0, 0, 0, 1)).toBeCloseTo(111.19508, 4);
@@ -24,6 +25,17 @@ describe("greatCircleKm(lat1, lon1, cosLat1, lat2, lon2, cosLat2)", () => {
   it("gives half the circumference, πR = 20,015.1 km, between antipodes", () => {
     expect(gc(0, 0, 0, 180)).toBeCloseTo(Math.PI * 6371.0088, 6);
   });
+
+  // The same haversine as greatCircleKm of src/units.ts, on radians and cached cosines. The points stay off exact
+  // antipodes (latitudes within ±80°, longitudes at most 170° apart): there the arcsine's slope is unbounded and turns
+  // one ulp of rounding into a visible difference that is no disagreement of formula.
+  test.prop([fc.double({ min: -180, max: -10, noNaN: true }), fc.double({ min: -80, max: 80, noNaN: true }), fc.double({ min: 0, max: 170, noNaN: true }), fc.double({ min: -80, max: 80, noNaN: true })])(
+    "agrees with greatCircleKm([lon, lat], [lon, lat]) to 1e-9 km on random points",
+    (lon1, lat1, dLon, lat2) => {
+      const lon2 = lon1 + dLon;
+      expect(Math.abs(gc(lat1, lon1, lat2, lon2) - greatCircleKm([lon1, lat1], [lon2, lat2]))).toBeLessThanOrEqual(1e-9);
+    },
+  );
 });
 
 describe("createGreatCircleHeuristic(csr, lonDeg, latDeg)", () => {

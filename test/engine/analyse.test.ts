@@ -10,6 +10,7 @@ import { computeIsochrones } from "../../src/engine/isochrones.ts";
 import { capacityBetween } from "../../src/engine/capacity.ts";
 import { compareScenarios } from "../../src/api/compare.ts";
 import { runScenario } from "../../src/api/run.ts";
+import { resolveRoadAssignmentParameters } from "../../src/api/assignment-parameters.ts";
 import { PASSENGER_LAYERS } from "../../src/defaults.ts";
 import { UsageError } from "../../src/errors.ts";
 import { tinyNetwork } from "../support/tiny-network.ts";
@@ -154,7 +155,7 @@ describe("analyseNetwork(network, info)", () => {
       node zone:a zoneId=A populationPersons=1 province=Shanghai yangtzeBank=south
       node zone:b zoneId=B populationPersons=1 province=Jiangsu yangtzeBank=north
     `);
-    const run = analyseNetwork(net, INFO, { cutoffsMin: [30], passengerLayers: PASSENGER_LAYERS, capacityQueries: [], assignment: true });
+    const run = analyseNetwork(net, INFO, { cutoffsMin: [30], passengerLayers: PASSENGER_LAYERS, capacityQueries: [], assignment: { parameters: resolveRoadAssignmentParameters() } });
     expect(run.connectivity.map((c) => c.layer)).toEqual(["rail", "road", "water", "power", "passenger"]);
     const road = run.connectivity.find((c) => c.layer === "road")!;
     // road:a–road:b is the only facility: a bridge; 2 nodes, no articulation point.

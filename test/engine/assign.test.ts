@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import { resolveAssignParameters, resolveGravityParameters, resolveRoadAssignmentParameters, resolveRoadLinkTableParameters } from "../../src/api/assignment-parameters.ts";
 import { assignLinkTable, assignRoad, assignScenarioRoad, type RoadAssignment } from "../../src/engine/assign.ts";
 import { roadGravityDemand } from "../../src/engine/gravity-demand.ts";
 import { laneCapacityVehPerHour, roadLinkTable } from "../../src/engine/road-link-table.ts";
@@ -17,6 +18,11 @@ import { applyScenario } from "../../src/scenario/apply-scenario.ts";
 import { REPO_ROOT } from "../support/shared-data.ts";
 import { tinyNetwork } from "../support/tiny-network.ts";
 
+/** The default road link table and gravity parameters, and a tight assignment of the YRD road layer. */
+const TABLE = resolveRoadLinkTableParameters();
+const GRAVITY = resolveGravityParameters();
+const PRECISE = resolveRoadAssignmentParameters({ relativeGapTarget: 1e-6, maxIterations: 500 });
+
 const issuesOf = (fn: () => unknown) => {
   try {
     fn();
@@ -27,11 +33,11 @@ const issuesOf = (fn: () => unknown) => {
   throw new Error("expected an InputError");
 };
 
-describe("assignLinkTable(table, demand, options)", () => {
+describe("assignLinkTable(table, demand, parameters)", () => {
   test("TwoRoutes fixture: 2000 veh/h split 1606.86 / 393.14 so that both routes cost 20 min", () => {
     // test/fixtures/tntp/TwoRoutes: 10 (1 + 0.15 x⁴) = 20 ⇒ x = (20/3)^¼, v = 1000 x; the power-0 route costs 20.
     const folder = readTntpFolder(join(REPO_ROOT, "test/fixtures/tntp/TwoRoutes"));
-    const run = assignLinkTable(tntpLinkTable(folder.net, folder.name), folder.trips.demandVehPerHour, { relativeGapTarget: 1e-10, maxIterations: 100 });
+    const run = assignLinkTable(tntpLinkTable(folder.net, folder.name), folder.trips.demandVehPerHour, resolveAssignParameters({ relativeGapTarget: 1e-10, maxIterations: 100 }));
     const flow = Object.fromEntries(run.links.map((l) => [l.linkId, l.flowVehPerHour]));
     expect(flow["1-3"]).toBeCloseTo(1000 * (20 / 3) ** 0.25, 4);
     expect(flow["1-4"]).toBeCloseTo(2000 - 1000 * (20 / 3) ** 0.25, 4);
@@ -55,18 +61,18 @@ describe("assignLinkTable(table, demand, options)", () => {
 
   test("refuses capacity 0, a negative or string capacity and an unknown node, listing every link by id", () => {
     for (const bad of [0, -10, "4000", Number.NaN]) {
-      const issues = issuesOf(() => assignLinkTable(table(bad), new Float64Array(4)));
+      const issues = issuesOf(() => assignLinkTable(table(bad), new Float64Array(4), resolveAssignParameters()));
       expect(issues[0]).toMatchObject({ file: "t.json", code: "invalid-capacity", path: 'links["a-b"].capacityVehPerHour' });
       expect(issues.map((i) => i.code)).toEqual(["invalid-capacity", "unknown-node", "invalid-capacity"]);
     }
   });
 
   test("refuses a negative free-flow time and a negative demand (InputError), bad options (UsageError)", () => {
-    expect(issuesOf(() => assignLinkTable(table(100, -1), new Float64Array(4)))[0]).toMatchObject({ code: "invalid-time", path: 'links["a-b"].freeFlowTimeMin' });
+    expect(issuesOf(() => assignLinkTable(table(100, -1), new Float64Array(4), resolveAssignParameters()))[0]).toMatchObject({ code: "invalid-time", path: 'links["a-b"].freeFlowTimeMin' });
     const ok: LinkTable = { ...table(100), links: [table(100).links[0]] };
-    expect(issuesOf(() => assignLinkTable(ok, Float64Array.of(0, -2, 0, 0)))[0]).toMatchObject({ code: "invalid-demand", path: 'demand["a"]["b"]' });
-    expect(() => assignLinkTable(ok, new Float64Array(4), { algorithm: "msa" as never })).toThrow(UsageError);
-    expect(() => assignLinkTable(ok, new Float64Array(4), { maxIterations: 0 })).toThrow(expect.objectContaining({ code: "invalid-option" }));
+    expect(issuesOf(() => assignLinkTable(ok, Float64Array.of(0, -2, 0, 0), resolveAssignParameters()))[0]).toMatchObject({ code: "invalid-demand", path: 'demand["a"]["b"]' });
+    expect(() => assignLinkTable(ok, new Float64Array(4), resolveAssignParameters({ algorithm: "msa" as never }))).toThrow(UsageError);
+    expect(() => assignLinkTable(ok, new Float64Array(4), resolveAssignParameters({ maxIterations: 0 }))).toThrow(expect.objectContaining({ code: "invalid-option" }));
   });
 });
 
@@ -83,7 +89,7 @@ describe("roadLinkTable(network)", () => {
   `;
 
   test("takes road links (BPR 0.15/4) and centroid connectors (uncongested), zones = centroids, blocked", () => {
-    const t = roadLinkTable(tinyNetwork(NET));
+    const t = roadLinkTable(tinyNetwork(NET), TABLE);
     expect(t.zoneNodeIds).toEqual(["zone:1", "zone:2"]);
     expect(t.blockedNodeIds).toEqual(["zone:1", "zone:2"]);
     const byId = Object.fromEntries(t.links.map((l) => [l.id, l]));
@@ -105,7 +111,7 @@ describe("roadLinkTable(network)", () => {
   });
 
   test("refuses a road link with neither capacity nor lanes, and one with capacity 0, naming the links", () => {
-    const issues = issuesOf(() => roadLinkTable(tinyNetwork("road:A -> road:B 10min\nroad:B -> road:A 10min 0vph\nzone:1 -> road:A 1min")));
+    const issues = issuesOf(() => roadLinkTable(tinyNetwork("road:A -> road:B 10min\nroad:B -> road:A 10min 0vph\nzone:1 -> road:A 1min"), TABLE));
     expect(issues).toEqual([
       expect.objectContaining({ code: "missing-capacity", path: 'links["road:A-B"].capacityVehPerHour' }),
       expect.objectContaining({ code: "invalid-capacity", path: 'links["road:B-A"].capacityVehPerHour' }),
@@ -119,21 +125,21 @@ describe("roadLinkTable(network)", () => {
 
   test("the per-lane capacity is the network's laneCapacityPcuPerHour assumption, never a built-in default", () => {
     // 6 lanes (both directions) at 1,800 per lane ⇒ 3 × 1,800 = 5,400 veh/h per direction
-    const t = roadLinkTable(tinyNetwork(NET.replace("laneCapacityPcuPerHour=2000", "laneCapacityPcuPerHour=1800")));
+    const t = roadLinkTable(tinyNetwork(NET.replace("laneCapacityPcuPerHour=2000", "laneCapacityPcuPerHour=1800")), TABLE);
     expect(t.links.find((l) => l.id === "road:B-C")!.capacityVehPerHour).toBe(5400);
     // Without the assumption the link that needs it is refused, naming the assumption and the link.
-    const issues = issuesOf(() => roadLinkTable(tinyNetwork(NET.replace("assumption laneCapacityPcuPerHour=2000", ""))));
+    const issues = issuesOf(() => roadLinkTable(tinyNetwork(NET.replace("assumption laneCapacityPcuPerHour=2000", "")), TABLE));
     expect(issues).toEqual([expect.objectContaining({ code: "missing-assumption", path: "assumptions.laneCapacityPcuPerHour" })]);
     expect(issues[0]!.message).toContain('road link "road:B-C"');
     // A network whose road links all carry a capacity needs no assumption at all.
-    expect(roadLinkTable(tinyNetwork("road:A <-> road:B 60min 4000vph\nzone:1 <-> road:A 15min")).links).toHaveLength(4);
+    expect(roadLinkTable(tinyNetwork("road:A <-> road:B 60min 4000vph\nzone:1 <-> road:A 15min"), TABLE).links).toHaveLength(4);
   });
 
   test("a given OD matrix on a tiny network: closed links carry nothing; the pair they cut off is reported", () => {
     const network = tinyNetwork(`${NET}\nnode zone:1 populationPersons=1000000\nnode zone:2 populationPersons=2000000`);
     // 100 veh/h zone 1 → zone 2 (A → B → C), 50 veh/h zone 2 → zone 1: C → A is closed and nothing else leaves C
     const demand = { zoneIds: ["zone:1", "zone:2"], demandVehPerHour: Float64Array.of(0, 100, 50, 0) };
-    const { run, summary } = assignRoad(network, { relativeGapTarget: 1e-8, maxIterations: 100, demand });
+    const { run, summary } = assignRoad(network, { parameters: resolveRoadAssignmentParameters({ relativeGapTarget: 1e-8, maxIterations: 100 }), demand });
     const flow = Object.fromEntries(run.links.map((l) => [l.linkId, l.flowVehPerHour]));
     expect(flow["road:C-A"]).toBe(0);
     expect(flow["road:A-B:ab"]).toBe(100);
@@ -144,7 +150,7 @@ describe("roadLinkTable(network)", () => {
   });
 });
 
-describe("roadGravityDemand(network): fallback time of a pair without a road route", () => {
+describe("roadGravityDemand(network, gravity, table): fallback time of a pair without a road route", () => {
   // Two cities one degree of longitude apart on the equator, each with its own road stub and no road between them.
   const NET = `
     zone:1 <-> road:A 15min
@@ -156,22 +162,22 @@ describe("roadGravityDemand(network): fallback time of a pair without a road rou
   `;
 
   test("is great-circle × roadCircuity at roadSpeedKph plus two centroidConnectorMin, from the network's assumptions", () => {
-    const demand = roadGravityDemand(tinyNetwork(`assumption roadCircuity=1.25 roadSpeedKph=100 centroidConnectorMin=15\n${NET}`));
+    const demand = roadGravityDemand(tinyNetwork(`assumption roadCircuity=1.25 roadSpeedKph=100 centroidConnectorMin=15\n${NET}`), GRAVITY, TABLE);
     // 2π × 6371.0088 / 360 = 111.195080 km × 1.25 = 138.993850 km at 100 km/h = 83.396310 min + 2 × 15 = 113.396310
     expect(demand.fallbackPairCount).toBe(2);
     expect(demand.costMin[1]).toBeCloseTo(113.39631, 5);
     expect(demand.costMin[2]).toBeCloseTo(113.39631, 5);
     // Other values give other times: 111.195080 × 1.5 = 166.792620 km at 50 km/h = 200.151144 min + 2 × 10 = 220.151144
-    const other = roadGravityDemand(tinyNetwork(`assumption roadCircuity=1.5 roadSpeedKph=50 centroidConnectorMin=10\n${NET}`));
+    const other = roadGravityDemand(tinyNetwork(`assumption roadCircuity=1.5 roadSpeedKph=50 centroidConnectorMin=10\n${NET}`), GRAVITY, TABLE);
     expect(other.costMin[1]).toBeCloseTo(220.151144, 5);
   });
 
   test("refuses a network without the assumptions the fallback needs, naming the first one missing", () => {
-    const issues = issuesOf(() => roadGravityDemand(tinyNetwork(`assumption roadCircuity=1.25 centroidConnectorMin=15\n${NET}`)));
+    const issues = issuesOf(() => roadGravityDemand(tinyNetwork(`assumption roadCircuity=1.25 centroidConnectorMin=15\n${NET}`), GRAVITY, TABLE));
     expect(issues).toEqual([expect.objectContaining({ code: "missing-assumption", path: "assumptions.roadSpeedKph" })]);
     expect(issues[0]!.message).toContain('network "tiny" has no assumption "roadSpeedKph"');
     // A speed of 0 is refused, not turned into an infinite time.
-    const zero = issuesOf(() => roadGravityDemand(tinyNetwork(`assumption roadCircuity=1.25 roadSpeedKph=0 centroidConnectorMin=15\n${NET}`)));
+    const zero = issuesOf(() => roadGravityDemand(tinyNetwork(`assumption roadCircuity=1.25 roadSpeedKph=0 centroidConnectorMin=15\n${NET}`), GRAVITY, TABLE));
     expect(zero).toEqual([expect.objectContaining({ code: "invalid-assumption", path: "assumptions.roadSpeedKph" })]);
   });
 });
@@ -181,11 +187,11 @@ describe("assignRoad(network) on the YRD baseline-2019 road layer", () => {
   let result: RoadAssignment;
   beforeAll(() => {
     network = applyScenario(join(REPO_ROOT, "scenarios/baseline-2019.yaml")).network;
-    result = assignRoad(network, { relativeGapTarget: 1e-6, maxIterations: 500 });
+    result = assignRoad(network, { parameters: PRECISE });
   });
 
   test("gravity: total demand = rate × 2020 population; doubly constrained rows and columns both equal rate × population", () => {
-    const demand = roadGravityDemand(network);
+    const demand = roadGravityDemand(network, GRAVITY, TABLE);
     const g = demand.gravity;
     const z = demand.zoneIds.length;
     expect(z).toBe(41);
@@ -246,7 +252,7 @@ describe("assignRoad(network) on the YRD baseline-2019 road layer", () => {
   });
 
   test("is deterministic and JSON-safe: a second run gives the identical summary and link flows", () => {
-    const again = assignRoad(network, { relativeGapTarget: 1e-6, maxIterations: 500 });
+    const again = assignRoad(network, { parameters: PRECISE });
     expect(formatJson(again.summary)).toBe(formatJson(result.summary));
     expect(again.run.links.map((l) => l.flowVehPerHour)).toEqual(result.run.links.map((l) => l.flowVehPerHour));
     expect(JSON.parse(JSON.stringify(result.summary))).toEqual(result.summary);
@@ -259,7 +265,7 @@ describe("assignRoad(network) on the YRD baseline-2019 road layer", () => {
     for (let i = 0; i < z; i++) {
       for (let j = 0; j < z; j++) reordered[i * z + j] = result.demand.demandVehPerHour[(z - 1 - i) * z + (z - 1 - j)];
     }
-    const summary = assignScenarioRoad(network, { relativeGapTarget: 1e-6, maxIterations: 500, demand: { zoneIds: order, demandVehPerHour: reordered } });
+    const summary = assignScenarioRoad(network, { parameters: PRECISE, demand: { zoneIds: order, demandVehPerHour: reordered } });
     expect(summary.parameters.demandSource).toBe("given");
     expect(summary.demand.totalVehPerHour).toBeCloseTo(result.summary.demand.totalVehPerHour, 6);
     expect(summary.topCongestedLinks.map((l) => l.linkId)).toEqual(result.summary.topCongestedLinks.map((l) => l.linkId));
@@ -267,12 +273,12 @@ describe("assignRoad(network) on the YRD baseline-2019 road layer", () => {
 
   test("closing the Sutong bridge (whatif scenario) leaves it without flow and raises road delay", () => {
     const after = applyScenario(join(REPO_ROOT, "scenarios/whatif-close-sutong-bridge.yaml")).network;
-    const { run, summary } = assignRoad(after, { relativeGapTarget: 1e-6, maxIterations: 500, demand: result.demand });
+    const { run, summary } = assignRoad(after, { parameters: PRECISE, demand: result.demand });
     for (const l of run.links) if (l.linkId.startsWith("road:crossing:sutong")) expect(l.flowVehPerHour).toBe(0);
     expect(summary.totals.delayVehicleHours).toBeGreaterThan(result.summary.totals.delayVehicleHours);
   });
 
   test("refuses a demand whose zones are not the network's centroids", () => {
-    expect(() => assignRoad(network, { demand: { zoneIds: ["zone:1"], demandVehPerHour: new Float64Array(1) } })).toThrow(expect.objectContaining({ code: "demand-zones-mismatch" }));
+    expect(() => assignRoad(network, { parameters: resolveRoadAssignmentParameters(), demand: { zoneIds: ["zone:1"], demandVehPerHour: new Float64Array(1) } })).toThrow(expect.objectContaining({ code: "demand-zones-mismatch" }));
   });
 });

@@ -1,13 +1,15 @@
 /**
- * Tests of the one totals function of src/engine/assignment-summary.ts and of the option checks of the assignment
- * entry points (src/engine/assign.ts, src/engine/road-link-table.ts), with hand-derived values.
+ * Tests of the one totals function of src/engine/assignment-summary.ts, of the parameter checks of the assignment
+ * entry points (src/engine/assign.ts, src/engine/road-link-table.ts) and of the defaults the library API applies to
+ * them (src/api/assignment-parameters.ts), with hand-derived values.
  */
 import { describe, expect, test } from "vitest";
-import { resolveRoadAssignmentOptions } from "../../src/engine/assign.ts";
+import { resolveAssignParameters, resolveRoadAssignmentParameters, resolveRoadLinkTableParameters } from "../../src/api/assignment-parameters.ts";
+import { checkAssignParameters, checkRoadAssignmentParameters } from "../../src/engine/assign.ts";
 import { sumLinkTotals } from "../../src/engine/assignment-summary.ts";
 import type { LinkFlow } from "../../src/engine/assign.ts";
 import { describeLinkValue } from "../../src/engine/compile-link-table.ts";
-import { resolveRoadLinkTableOptions } from "../../src/engine/road-link-table.ts";
+import { checkRoadLinkTableParameters } from "../../src/engine/road-link-table.ts";
 import { UsageError } from "../../src/errors.ts";
 
 const link = (linkId: string, flowVehPerHour: number, freeFlowTimeMin: number, congestedTimeMin: number, capacityVehPerHour: number | null): LinkFlow => ({
@@ -34,14 +36,21 @@ describe("sumLinkTotals(links, lengthKmOf)", () => {
   });
 });
 
-describe("option checks", () => {
-  test("defaults: bfw, 1e-4, 250 iterations, 10 top links, BPR 0.15 / 4, centroid flows blocked", () => {
-    expect(resolveRoadAssignmentOptions({})).toEqual({
+describe("parameter defaults and checks", () => {
+  test("defaults: bfw, 1e-4, 250 iterations, 10 top links, BPR 0.15 / 4, centroid flows blocked, doubly constrained gravity", () => {
+    const parameters = resolveRoadAssignmentParameters({});
+    expect(parameters).toEqual({
       assignment: { algorithm: "bfw", relativeGapTarget: 1e-4, maxIterations: 250 },
       table: { alpha: 0.15, beta: 4, blockCentroidFlows: true },
+      gravity: { constraint: "doubly", tripRateVehPerHourPerPerson: 0.0004, betaPerMin: 0.01, balancingTolerance: 1e-10, maxBalancingIterations: 1000 },
       topLinkCount: 10,
     });
-    expect(resolveRoadLinkTableOptions({ blockCentroidFlows: false }).blockCentroidFlows).toBe(false);
+    expect(() => checkRoadAssignmentParameters(parameters)).not.toThrow();
+    expect(resolveRoadLinkTableParameters({ blockCentroidFlows: false }).blockCentroidFlows).toBe(false);
+    // undefined and null take the default, as the command line's absent flags do.
+    expect(resolveAssignParameters({ maxIterations: undefined, relativeGapTarget: null as never })).toEqual({ algorithm: "bfw", relativeGapTarget: 1e-4, maxIterations: 250 });
+    // Key order is the order recorded in results.
+    expect(Object.keys(resolveRoadAssignmentParameters({ gravity: { betaPerMin: 0.02 } }).gravity)).toEqual(["constraint", "tripRateVehPerHourPerPerson", "betaPerMin", "balancingTolerance", "maxBalancingIterations"]);
   });
 
   test("the first bad option is named, in the documented order (assignment, topLinkCount, alpha, beta)", () => {
@@ -55,10 +64,13 @@ describe("option checks", () => {
       }
       throw new Error("expected a UsageError");
     };
-    expect(message(() => resolveRoadAssignmentOptions({ maxIterations: 0, topLinkCount: -1, alpha: -1 }))).toBe("maxIterations must be an integer ≥ 1 (got 0)");
-    expect(message(() => resolveRoadAssignmentOptions({ topLinkCount: 1.5, alpha: -1 }))).toBe("topLinkCount must be an integer ≥ 0 (got 1.5)");
-    expect(message(() => resolveRoadAssignmentOptions({ alpha: -1, beta: Number.NaN }))).toBe("alpha must be a finite number ≥ 0 (got -1)");
-    expect(message(() => resolveRoadLinkTableOptions({ beta: Number.NaN }))).toBe("beta must be a finite number ≥ 0 (got null)");
+    const road = (options: Parameters<typeof resolveRoadAssignmentParameters>[0]) => () => checkRoadAssignmentParameters(resolveRoadAssignmentParameters(options));
+    expect(message(road({ maxIterations: 0, topLinkCount: -1, alpha: -1 }))).toBe("maxIterations must be an integer ≥ 1 (got 0)");
+    expect(message(road({ topLinkCount: 1.5, alpha: -1 }))).toBe("topLinkCount must be an integer ≥ 0 (got 1.5)");
+    expect(message(road({ alpha: -1, beta: Number.NaN }))).toBe("alpha must be a finite number ≥ 0 (got -1)");
+    expect(message(() => checkRoadLinkTableParameters(resolveRoadLinkTableParameters({ beta: Number.NaN })))).toBe("beta must be a finite number ≥ 0 (got null)");
+    expect(message(() => checkAssignParameters(resolveAssignParameters({ algorithm: "msa" as never, maxIterations: 0 })))).toBe('algorithm must be one of fw, cfw, bfw (got "msa")');
+    expect(message(() => checkAssignParameters(resolveAssignParameters({ relativeGapTarget: -1 })))).toBe("relativeGapTarget must be a finite number ≥ 0 (got -1)");
   });
 
   test("describeLinkValue quotes strings only", () => {

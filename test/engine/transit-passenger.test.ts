@@ -6,6 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { dijkstra } from "graphology-shortest-path";
 import { analyseNetwork, type ScenarioInfo } from "../../src/engine/analyse.ts";
+import { resolveRoadAssignmentParameters } from "../../src/api/assignment-parameters.ts";
 import { PASSENGER_LAYERS } from "../../src/defaults.ts";
 import { readNetworkFolder } from "../../src/io/network-file.ts";
 import { networkAssumptions } from "../../src/model/network-assumptions.ts";
@@ -52,7 +53,7 @@ function network(boardBMin = 11, waitBMin = 6): Network {
 }
 
 function doorToDoorMin(net: Network, from: string, to: string): number | null {
-  const m = analyseNetwork(net, INFO, { cutoffsMin: [180], passengerLayers: PASSENGER_LAYERS, capacityQueries: [], assignment: true }).travelTimeMin;
+  const m = analyseNetwork(net, INFO, { cutoffsMin: [180], passengerLayers: PASSENGER_LAYERS, capacityQueries: [], assignment: { parameters: resolveRoadAssignmentParameters() } }).travelTimeMin;
   return m.matrix[m.zoneIds.indexOf(from)]![m.zoneIds.indexOf(to)]!;
 }
 
@@ -90,7 +91,7 @@ describe("analyseNetwork(network) on the transit layer — boarding and transfer
   });
 
   test("passenger connectivity counts stations and stop nodes (3 zones + 3 stations + 7 stops = 13 nodes, 1 weak component)", () => {
-    const passenger = analyseNetwork(network(), INFO, { cutoffsMin: [180], passengerLayers: PASSENGER_LAYERS, capacityQueries: [], assignment: true }).connectivity.find((c) => c.layer === "passenger")!;
+    const passenger = analyseNetwork(network(), INFO, { cutoffsMin: [180], passengerLayers: PASSENGER_LAYERS, capacityQueries: [], assignment: { parameters: resolveRoadAssignmentParameters() } }).connectivity.find((c) => c.layer === "passenger")!;
     expect(passenger.nodeCount).toBe(13);
     expect(passenger.weakComponentCount).toBe(1);
     // 6 access + 3 + 3 + 4 transit links (the rail leg is not a passenger link).

@@ -7,6 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import { resolveRoadAssignmentParameters, resolveRoadLinkTableParameters } from "../../src/api/assignment-parameters.ts";
 import { assignRoad } from "../../src/engine/assign.ts";
 import { roadLinkTable } from "../../src/engine/road-link-table.ts";
 import { DEFAULT_BPR_ALPHA, DEFAULT_BPR_BETA } from "../../src/defaults.ts";
@@ -104,8 +105,8 @@ describe("networkToGmns(network, { bpr }) → GMNS → gmnsToNetwork on the YRD 
     const files = networkToGmns(network, { bpr: BPR });
     const { network: back, warnings } = gmnsToNetwork(parseGmns(files), BPR);
     expect(warnings).toEqual([]);
-    const original = roadLinkTable(network);
-    const again = roadLinkTable(back);
+    const original = roadLinkTable(network, resolveRoadLinkTableParameters());
+    const again = roadLinkTable(back, resolveRoadLinkTableParameters());
     expect(again.links).toEqual(original.links);
     expect(again.zoneNodeIds).toEqual(original.zoneNodeIds);
     for (const l of original.links) {
@@ -126,11 +127,11 @@ describe("networkToGmns(network, { bpr }) → GMNS → gmnsToNetwork on the YRD 
   });
 
   test("the re-imported network assigns to the same flows as the original under the same OD matrix", () => {
-    const before = assignRoad(network, { relativeGapTarget: 1e-6, maxIterations: 200 });
+    const before = assignRoad(network, { parameters: resolveRoadAssignmentParameters({ relativeGapTarget: 1e-6, maxIterations: 200 }) });
     const dir = mkdtempSync(join(tmpdir(), "deltanet-gmns-"));
     writeGmnsFolder(dir, network, { bpr: BPR });
     const back = gmnsToNetwork(readGmnsFolder(dir), BPR).network;
-    const after = assignRoad(back, { relativeGapTarget: 1e-6, maxIterations: 200, demand: before.demand });
+    const after = assignRoad(back, { parameters: resolveRoadAssignmentParameters({ relativeGapTarget: 1e-6, maxIterations: 200 }), demand: before.demand });
     const flows = new Map(before.run.links.map((l) => [l.linkId, l.flowVehPerHour]));
     for (const l of after.run.links) expect(l.flowVehPerHour).toBe(flows.get(l.linkId));
   });

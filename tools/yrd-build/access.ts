@@ -23,7 +23,7 @@ import {
 } from "./assumptions.ts";
 import { zoneNodeId } from "./cities.ts";
 import type { YrdData } from "./data.ts";
-import { greatCircleKm } from "./geo.ts";
+import { greatCircleKm } from "../../src/units.ts";
 import { roadNodeId } from "./road.ts";
 import { km, minutes } from "./round.ts";
 import { oneWay, twoWay, type LayerBuild } from "./types.ts";

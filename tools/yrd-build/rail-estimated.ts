@@ -25,7 +25,7 @@ import {
 } from "./assumptions.ts";
 import type { City, RailLine, YrdData } from "./data.ts";
 import { compareDates, firstDateIn } from "./dates.ts";
-import { greatCircleKm, type LonLat } from "./geo.ts";
+import { greatCircleKm, type LonLat } from "../../src/units.ts";
 import { orderedPair, railLegFacilityId, railNodeId, stationNode, type RailContext } from "./rail.ts";
 import { km, minutes, roundTo } from "./round.ts";
 import { twoWay, type FacilityAttributes } from "./types.ts";

@@ -31,7 +31,7 @@ import {
 import { yangtzeBankOf } from "./cities.ts";
 import { cityNameOf, type City, type Corridor, type Crossing, type YrdData } from "./data.ts";
 import { compareDates } from "./dates.ts";
-import { greatCircleKm, type LonLat } from "./geo.ts";
+import { greatCircleKm, type LonLat } from "../../src/units.ts";
 import { km, minutes } from "./round.ts";
 import { twoWay, type FacilityAttributes, type LayerBuild } from "./types.ts";
 

@@ -16,7 +16,7 @@ import { RIVER_CIRCUITY, VESSEL_SPEED_KPH, n } from "./assumptions.ts";
 import { yangtzeBankOf } from "./cities.ts";
 import { cityNameOf, type City, type Waterway, type YrdData } from "./data.ts";
 import { firstDateIn } from "./dates.ts";
-import { greatCircleKm } from "./geo.ts";
+import { greatCircleKm } from "../../src/units.ts";
 import { km, minutes, roundTo } from "./round.ts";
 import { twoWay, type LayerBuild } from "./types.ts";
 

@@ -8,6 +8,7 @@
  * `SiouxFalls_flow.tntp` is the best-known solution (average excess cost 3.9e-15), objective 42.31335287107440 × 1e5.
  */
 import { beforeAll, expect, test } from "vitest";
+import { resolveAssignParameters } from "../../../src/api/assignment-parameters.ts";
 import { assignLinkTable, type AssignmentRun } from "../../../src/engine/assign.ts";
 import { readTntpFolder, tntpLinkTable, type TntpFolder } from "../../../src/io/tntp.ts";
 import { describeShared, sharedPath } from "../../support/shared-data.ts";
@@ -73,12 +74,12 @@ describeShared("Braess example (TNTP)", () => {
     // Braess_net.tntp: 1→3 t = 1e-8 + 10v, 1→4 t = 50 + v, 3→2 t = 50 + v, 3→4 t = 10 + v, 4→2 t = 1e-8 + 10v.
     // Equilibrium: link flows [4, 2, 2, 2, 4]; path cost 10·4 + 50 + 2 = 92 (vs 83 without the 3→4 link).
     const folder = readTntpFolder(sharedPath("data/reference/tntp/Braess-Example"));
-    const run = assignLinkTable(tntpLinkTable(folder.net, folder.name), folder.trips.demandVehPerHour, { relativeGapTarget: 1e-10, maxIterations: 1000 });
+    const run = assignLinkTable(tntpLinkTable(folder.net, folder.name), folder.trips.demandVehPerHour, resolveAssignParameters({ relativeGapTarget: 1e-10, maxIterations: 1000 }));
     expect(run.links.map((l) => Number(l.flowVehPerHour.toFixed(4)))).toEqual([4, 2, 2, 2, 4]);
     expect(run.totalCost / 6).toBeCloseTo(92, 6);
     const closed = tntpLinkTable(folder.net);
     closed.links.splice(3, 1); // remove 3→4
-    const without = assignLinkTable(closed, folder.trips.demandVehPerHour, { relativeGapTarget: 1e-10, maxIterations: 1000 });
+    const without = assignLinkTable(closed, folder.trips.demandVehPerHour, resolveAssignParameters({ relativeGapTarget: 1e-10, maxIterations: 1000 }));
     expect(without.totalCost / 6).toBeCloseTo(83, 6);
   });
 });

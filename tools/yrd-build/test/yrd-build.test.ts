@@ -28,7 +28,6 @@ import {
 import { buildYrdNetwork } from "../build.ts";
 import { num, readCsv } from "../csv.ts";
 import { compareDates, normaliseDate } from "../dates.ts";
-import { greatCircleKm } from "../geo.ts";
 import { spreadZeroSpans } from "../rail-estimated.ts";
 import { LINK_KEY_ORDER, NODE_KEY_ORDER, PROJECT_KEY_ORDER, writeFiles } from "../write.ts";
 import { REPO_ROOT, SHARED_DIR, describeShared } from "../../../test/support/shared-data.ts";
@@ -241,14 +240,6 @@ describe("yrd-build helpers", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-
-  test("greatCircleKm([lon, lat], [lon, lat]) takes longitude first", () => {
-    // One degree of arc on the 6,371.0088 km sphere: 2π × 6371.0088 / 360 = 111.19508 km.
-    expect(greatCircleKm([0, 0], [1, 0])).toBeCloseTo(111.19508, 4);
-    // One degree of longitude at 60° N is about half of that (cos 60° = ½); read as latitudes it would be a full degree.
-    expect(greatCircleKm([0, 60], [1, 60])).toBeCloseTo(55.6, 1);
-    expect(greatCircleKm([60, 0], [60, 1])).toBeCloseTo(111.19508, 4);
   });
 
   test("normaliseDate(raw) pads partial dates and refuses annotated ones", () => {
