@@ -33,13 +33,10 @@ const ALLOWED = {
 };
 
 /**
- * Arrows against the layering that are not yet removed, each named with its file, the module it may still import and
- * why. The boundary test (test/lint/boundaries.test.ts) pins this list, so it can only shrink on purpose.
+ * Arrows against the layering allowed for one file: `{ "src/x/y.ts": ["module"] }`, each with a comment saying why.
+ * None today; the boundary test (test/lint/boundaries.test.ts) checks that the files once listed here are refused.
  */
-const EXCEPTIONS = {
-  // The assignment run (link flows, convergence rows) is an engine type that the assignment report formats.
-  "src/report/assignment.ts": ["engine"],
-};
+const EXCEPTIONS = {};
 
 /** A relative import whose first named segment is `name` (a folder `name/…` or the file `name.ts`). */
 function importOf(name) {

@@ -20,6 +20,7 @@ import type { AssignmentNetwork } from "../algorithms/assignment/assignment-netw
 import { ASSIGNMENT_ALGORITHMS, solveUserEquilibrium, type AssignmentAlgorithm, type ConvergenceRow } from "../algorithms/assignment/user-equilibrium.ts";
 import { zoneCostMatrix } from "../algorithms/assignment/zone-skim.ts";
 import { InputError, UsageError, type Issue } from "../errors.ts";
+import type { AssignmentRun as AssignmentRunDocument, LinkFlow, UnreachableDemand } from "../model/assignment-run.ts";
 import type { LinkTable } from "../model/link-table.ts";
 import type { Network } from "../model/network.ts";
 import { summarizeRoadAssignment, sumLinkTotals, type GravityDiagnostics, type RoadAssignmentSummary } from "./assignment-summary.ts";
@@ -29,6 +30,14 @@ import type { GravityParameters } from "./gravity.ts";
 import { checkRoadLinkTableParameters, roadLinkTable, type RoadLinkTableParameters } from "./road-link-table.ts";
 
 export { ASSIGNMENT_ALGORITHMS, type AssignmentAlgorithm } from "../algorithms/assignment/user-equilibrium.ts";
+export type { LinkFlow, UnreachableDemand };
+
+/** An assignment run as the engine returns it: the run document of model/assignment-run.ts with its precise types. */
+export interface AssignmentRun extends AssignmentRunDocument {
+  parameters: AssignParameters;
+  /** Per-iteration trace. */
+  convergence: ConvergenceRow[];
+}
 
 /** Parameters of an assignment run, all given (defaults in src/defaults.ts, applied by the library API); recorded. */
 export interface AssignParameters {
@@ -40,61 +49,8 @@ export interface AssignParameters {
   maxIterations: number;
 }
 
-/** Assigned state of one link. Uncongested links (infinite capacity) have `capacityVehPerHour` and `vcRatio` null. */
-export interface LinkFlow {
-  linkId: string;
-  fromNodeId: string;
-  toNodeId: string;
-  /** veh/h ≥ 0. */
-  flowVehPerHour: number;
-  /** veh/h, or null for an uncongested link. */
-  capacityVehPerHour: number | null;
-  /** flow / capacity, or null for an uncongested link. */
-  vcRatio: number | null;
-  /** Minutes. */
-  freeFlowTimeMin: number;
-  /** BPR time at the flow, minutes. */
-  congestedTimeMin: number;
-  /** Generalised cost = congested time + fixed cost, minutes. */
-  costMin: number;
-}
 
-/** An OD pair whose destination cannot be reached, with its demand. */
-export interface UnreachableDemand {
-  originZoneId: string;
-  destinationZoneId: string;
-  demandVehPerHour: number;
-}
 
-/** Result of {@link assignLinkTable}: id-keyed, JSON-safe. */
-export interface AssignmentRun {
-  name: string;
-  parameters: AssignParameters;
-  converged: boolean;
-  iterations: number;
-  relativeGap: number;
-  /** Beckmann objective, veh/h × minutes. */
-  objective: number;
-  /** Σ flow × generalised cost, veh/h × minutes. */
-  totalCost: number;
-  /** Per-iteration trace. */
-  convergence: ConvergenceRow[];
-  /** One entry per link, in table order. */
-  links: LinkFlow[];
-  demand: {
-    totalVehPerHour: number;
-    assignedVehPerHour: number;
-    intrazonalVehPerHour: number;
-    unreachableVehPerHour: number;
-    unreachablePairCount: number;
-    /** Every unreachable pair, origin-major in zone order. */
-    unreachablePairs: UnreachableDemand[];
-  };
-  /** Σ flow × congested time / 60 over all links, vehicle-hours per hour. */
-  vehicleHours: number;
-  /** Σ flow × free-flow time / 60, vehicle-hours per hour (the same flows at zero congestion). */
-  freeFlowVehicleHours: number;
-}
 
 /**
  * Checks assignment parameters: the one check of `algorithm`, `relativeGapTarget` and `maxIterations`, in that order.

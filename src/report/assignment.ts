@@ -2,8 +2,8 @@
  * Assignment reports: the link-flow and convergence-trace CSV files of `deltanet assign`, its JSON summary of a TNTP
  * run, and the table sections (summary, most congested links) that the table/markdown formatters render.
  */
-import type { AssignmentRun } from "../engine/assign.ts";
-import type { RoadAssignmentSummary } from "../engine/assignment-summary.ts";
+import type { AssignmentRun } from "../model/assignment-run.ts";
+import type { RoadAssignmentSummary } from "../model/run-result.ts";
 import { formatCsv } from "../model/format-csv.ts";
 import type { Section } from "./sections.ts";
 
