@@ -1,6 +1,7 @@
 /**
  * Compressed sparse row (CSR) form of a directed network: the typed arrays every shortest-path search in deltanet runs on.
- * Built once from link arrays (by engine/compile or io/dimacs); costs are fixed, closures are a mutable mask.
+ * Built once from link arrays (by engine/compile, or by bench/support/dimacs for reference graphs); costs are fixed,
+ * closures are a mutable mask.
  *
  * Layout (n = nodeCount, m = linkCount; every link is one arc, so arcs and links are both counted by m):
  * - Link space (index = compiled link index, the order links were given to {@link buildCsr}):
