@@ -20,3 +20,5 @@ export type { Layer } from "./model/network.ts";
 
 export { DeltanetError, InputError, ScenarioError, UsageError, NotConvergedError, RegressionFoundError, formatIssue, type Issue, type SourcePosition } from "./errors.ts";
 export { DELTANET_VERSION } from "./version.ts";
+export { exportGmns, importGmns, type ExportGmnsOptions, type ExportGmnsResult, type ImportGmnsOptions, type ImportGmnsResult } from "./api/gmns.ts";
+export type { LinkAttributes, Network, NodeAttributes } from "./model/network.ts";

@@ -8,7 +8,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildCsr, type Csr } from "../../src/algorithms/csr.ts";
 import { compileNetwork, type CompiledNetwork } from "../../src/engine/compile.ts";
-import { readDimacsFile } from "../../src/io/dimacs.ts";
+import { readDimacsFile } from "./dimacs.ts";
 import { readNetworkFolder } from "../../src/io/network-file.ts";
 import { mulberry32, randomInt } from "./random.ts";
 

@@ -6,7 +6,7 @@
  * Usage: node --expose-gc --import tsx bench/support/memory-probe.ts '<LoadSpec JSON>' <origin>
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { csrByteLength } from "../../src/algorithms/csr.ts";
+import { csrByteLength } from "./csr-size.ts";
 import { createShortestPathSearch } from "../../src/algorithms/shortest-path-search.ts";
 import { loadGraph, type LoadSpec } from "./graphs.ts";
 

@@ -1,6 +1,7 @@
 /**
  * Compressed sparse row (CSR) form of a directed network: the typed arrays every shortest-path search in deltanet runs on.
- * Built once from link arrays (by engine/compile or io/dimacs); costs are fixed, closures are a mutable mask.
+ * Built once from link arrays (by engine/compile, or by bench/support/dimacs for reference graphs); costs are fixed,
+ * closures are a mutable mask.
  *
  * Layout (n = nodeCount, m = linkCount; every link is one arc, so arcs and links are both counted by m):
  * - Link space (index = compiled link index, the order links were given to {@link buildCsr}):
@@ -139,22 +140,4 @@ export function buildCsr(
  */
 export function reverseCsr(csr: Csr): Csr {
   return buildCsr(csr.nodeCount, csr.linkToNodes, csr.linkFromNodes, csr.linkCosts, csr.closed);
-}
-
-/**
- * Total byte length of the typed arrays a CSR holds (link-space and arc-space arrays plus the mask). Used by the
- * bench to compare memory with the C++ reference.
- * @example csrByteLength(buildCsr(2, Int32Array.of(0), Int32Array.of(1), Float64Array.of(4))) // 12 + 4·3 + 8·2 + 1 = 41
- */
-export function csrByteLength(csr: Csr): number {
-  return (
-    csr.offsets.byteLength +
-    csr.targets.byteLength +
-    csr.arcLinks.byteLength +
-    csr.arcCosts.byteLength +
-    csr.linkFromNodes.byteLength +
-    csr.linkToNodes.byteLength +
-    csr.linkCosts.byteLength +
-    csr.closed.byteLength
-  );
 }

@@ -56,7 +56,7 @@ export function pathLinks(
  * The nodes of a path given by its links: `origin` followed by each link's to-node (length links.length + 1).
  * @example pathNodes(csr, Int32Array.of(0, 1), 0) // Int32Array [0, 1, 2]
  */
-export function pathNodes(csr: Csr, links: Int32Array, origin: number): Int32Array {
+function pathNodes(csr: Csr, links: Int32Array, origin: number): Int32Array {
   const nodes = new Int32Array(links.length + 1);
   nodes[0] = origin;
   for (let i = 0; i < links.length; i++) nodes[i + 1] = csr.linkToNodes[links[i]];
@@ -65,7 +65,8 @@ export function pathNodes(csr: Csr, links: Int32Array, origin: number): Int32Arr
 
 /**
  * Cost of a path: the left-to-right sum of its link costs (((c1 + c2) + c3) + …), the same float sum a forward
- * search computes, in the csr's cost unit. 0 for an empty path.
+ * search computes, in the csr's cost unit. 0 for an empty path. Exported as the definition of
+ * {@link ShortestPath}.cost: every search's reported cost must equal it bit for bit (the search tests check this).
  * @example pathCost(csr, Int32Array.of(0, 1)) // 4 + 6 = 10 for costs [4, 6]
  */
 export function pathCost(csr: Csr, links: Int32Array): number {

@@ -14,7 +14,7 @@ import type { CapacityResult } from "../model/run-result.ts";
  * True when a node matches every field of the selector. `province` and `yangtzeBank` are the node's own when it has
  * them, else those of its zone's centroid (`zone:<zoneId>`), so a river-bank sub-node can override its city's bank.
  */
-export function matchesSelector(network: Network, a: NodeAttributes, s: NodeSelector): boolean {
+function matchesSelector(network: Network, a: NodeAttributes, s: NodeSelector): boolean {
   const zone = a.zoneId !== undefined && network.hasNode(`zone:${a.zoneId}`) ? network.getNodeAttributes(`zone:${a.zoneId}`) : undefined;
   const province = a.province ?? zone?.province;
   const bank = a.yangtzeBank ?? zone?.yangtzeBank;

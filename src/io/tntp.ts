@@ -1,7 +1,9 @@
 /**
- * TNTP reader: the `_net`, `_trips`, `_node` and `_flow` files of the Transportation Networks for Research collection
+ * TNTP reader: the `_net` and `_trips` files of the Transportation Networks for Research collection
  * (github.com/bstabler/TransportationNetworks), validated line by line into plain typed data, plus the link table
- * that `engine/assign` runs user-equilibrium assignment on.
+ * that `engine/assign` runs user-equilibrium assignment on. A folder's `_node` (coordinates) and `_flow` (published
+ * solution) files are not inputs of an assignment and are not read here (the tests and benches read them with
+ * bench/support/tntp-reference.ts).
  *
  * Format (as documented by the collection and read by Boyles' TAP-B `fileio.c`):
  * - A metadata block of `<TAG> value` lines ending at `<END OF METADATA>`. `_net` tags: `NUMBER OF ZONES`,
@@ -14,7 +16,6 @@
  * - `_net` rows: init node, term node, capacity, length, free-flow time, B, power[, speed, toll, link type]. The last
  *   three may be missing (toll then counts as 0 unless a toll factor is set, which makes a missing toll an error).
  * - `_trips`: `Origin <zone>` headers followed by `<destination> : <demand>;` entries, any number per line.
- * - `_node`: a header line, then `node x y [;]` rows. `_flow`: a header line, then `from to volume [cost]` rows.
  *
  * Conventions (TNTP does not declare units): free-flow time is read as **minutes** (Sioux Falls' README: "the units of
  * free flow travel times are 0.01 hours, but they are often viewed as if they were minutes"); capacity and demand as
@@ -96,32 +97,12 @@ export interface TntpTrips {
   warnings: Issue[];
 }
 
-/** A parsed `_node` file row. */
-export interface TntpNode {
-  node: number;
-  x: number;
-  y: number;
-}
-
-/** A parsed `_flow` file row (a published solution). */
-export interface TntpFlow {
-  line: number;
-  from: number;
-  to: number;
-  /** Link flow, veh/h. */
-  volume: number;
-  /** Link cost at that flow, minutes by convention; undefined when the column is missing. */
-  cost?: number;
-}
-
 /** A TNTP network folder. */
 export interface TntpFolder {
   /** Name shared by the files, e.g. `SiouxFalls`. */
   name: string;
   net: TntpNet;
   trips: TntpTrips;
-  nodes?: TntpNode[];
-  flows?: TntpFlow[];
 }
 
 /** One link of {@link TntpLinkTable}: the model's assignment link (src/model/link-table.ts). */
@@ -390,78 +371,6 @@ export function parseTntpTrips(text: string, file: string, expectedZoneCount?: n
   return { file, zoneCount: z, totalOdFlow, demandMultiplier, demandVehPerHour: demand, warnings };
 }
 
-/** Parses numeric rows of `_node`/`_flow` files (a first non-numeric line is the header). */
-function numericRows(text: string, file: string, minColumns: number, maxColumns: number, names: readonly string[]): { line: number; values: number[] }[] {
-  const issues = new IssueList();
-  const rows: { line: number; values: number[] }[] = [];
-  const all = lines(text);
-  let headerSeen = false;
-  for (let i = 0; i < all.length; i++) {
-    const fields = tokens(all[i]).filter((t) => t.text !== ";");
-    if (fields.length === 0) continue;
-    if (!headerSeen && rows.length === 0 && !NUMBER.test(fields[0].text)) {
-      headerSeen = true;
-      continue;
-    }
-    const line = i + 1;
-    if (fields.length < minColumns || fields.length > maxColumns) {
-      issues.add({ file, line, column: fields[0].column, path: `row`, code: "column-count", message: `expected ${minColumns === maxColumns ? minColumns : `${minColumns}–${maxColumns}`} columns (${names.join(", ")}), got ${fields.length}` });
-      continue;
-    }
-    const bad = fields.find((f) => !NUMBER.test(f.text));
-    if (bad) {
-      issues.add({ file, line, column: bad.column, path: names[fields.indexOf(bad)], code: "not-a-number", message: `${names[fields.indexOf(bad)]} must be a number (got ${JSON.stringify(bad.text)})` });
-      continue;
-    }
-    rows.push({ line, values: fields.map((f) => Number(f.text)) });
-  }
-  issues.throwIfAny();
-  return rows;
-}
-
-/**
- * Parses a TNTP `_node` file (node coordinates; their unit/datum is the collection's, often artificial).
- * @throws InputError codes `column-count`, `not-a-number`, `invalid-node` (not a positive integer), `duplicate-id`.
- * @example parseTntpNodes("Node\tX\tY\t;\n1\t-96.77\t43.61\t;\n", "x_node.tntp") // [{ node: 1, x: -96.77, y: 43.61 }]
- */
-export function parseTntpNodes(text: string, file: string): TntpNode[] {
-  const rows = numericRows(text, file, 3, 3, ["node", "x", "y"]);
-  const seen = new Set<number>();
-  const issues = new IssueList();
-  const nodes: TntpNode[] = [];
-  for (const { line, values } of rows) {
-    const [node, x, y] = values;
-    if (!Number.isInteger(node) || node < 1) issues.add({ file, line, path: "node", code: "invalid-node", message: `node must be an integer ≥ 1 (got ${node})` });
-    else if (seen.has(node)) issues.add({ file, line, path: "node", code: "duplicate-id", message: `node ${node} listed twice` });
-    else {
-      seen.add(node);
-      nodes.push({ node, x, y });
-    }
-  }
-  issues.throwIfAny();
-  return nodes;
-}
-
-/**
- * Parses a TNTP `_flow` file (a published link-flow solution): `from to volume [cost]` rows after a header.
- * @throws InputError codes `column-count`, `not-a-number`, `invalid-value` (negative volume or cost).
- * @example parseTntpFlows("From\tTo\tVolume\tCost\n1\t2\t4494.66\t6.0008\n", "x_flow.tntp")
- * // [{ line: 2, from: 1, to: 2, volume: 4494.66, cost: 6.0008 }]
- */
-export function parseTntpFlows(text: string, file: string): TntpFlow[] {
-  const rows = numericRows(text, file, 3, 4, ["from", "to", "volume", "cost"]);
-  const issues = new IssueList();
-  const flows = rows.map(({ line, values }) => {
-    const [from, to, volume, cost] = values;
-    if (!(volume >= 0) || (cost !== undefined && !(cost >= 0))) {
-      issues.add({ file, line, path: "volume", code: "invalid-value", message: `volume and cost must be ≥ 0 (got ${volume}, ${cost})` });
-    }
-    return { line, from, to, volume, cost };
-  });
-  issues.throwIfAny();
-  return flows;
-}
-
 function readText(file: string): string {
   if (!existsSync(file)) throw new InputError({ file, code: "file-not-found", message: "file not found" });
   return readFileSync(file, "utf8");
@@ -477,16 +386,6 @@ export function readTntpTrips(file: string, expectedZoneCount?: number): TntpTri
   return parseTntpTrips(readText(file), file, expectedZoneCount);
 }
 
-/** Reads a `_node` file. @throws InputError as {@link parseTntpNodes}. @example readTntpNodes("SiouxFalls_node.tntp").length // 24 */
-export function readTntpNodes(file: string): TntpNode[] {
-  return parseTntpNodes(readText(file), file);
-}
-
-/** Reads a `_flow` file. @throws InputError as {@link parseTntpFlows}. @example readTntpFlows("SiouxFalls_flow.tntp").length // 76 */
-export function readTntpFlows(file: string): TntpFlow[] {
-  return parseTntpFlows(readText(file), file);
-}
-
 /**
  * True when `path` is a folder holding exactly one `*_net.tntp` file (what `deltanet assign` treats as a TNTP input).
  * @example isTntpFolder("../shared/data/reference/tntp/SiouxFalls") // true
@@ -497,8 +396,8 @@ export function isTntpFolder(path: string): boolean {
 }
 
 /**
- * Reads a TNTP folder: exactly one `<name>_net.tntp` and one `<name>_trips.tntp` (required), and `<name>_node.tntp`,
- * `<name>_flow.tntp` when present (same `<name>`; TNTP names are case-sensitive, e.g. `SiouxFalls`).
+ * Reads a TNTP folder: exactly one `<name>_net.tntp` and one `<name>_trips.tntp` (required; same `<name>`; TNTP names
+ * are case-sensitive, e.g. `SiouxFalls`). Other files of the folder (`_node`, `_flow`, READMEs) are not read.
  * @throws InputError code `tntp-folder` (missing/ambiguous files) or the parse errors of each file.
  * @example readTntpFolder("../shared/data/reference/tntp/SiouxFalls").name // "SiouxFalls"
  */
@@ -515,15 +414,7 @@ export function readTntpFolder(dir: string): TntpFolder {
   if (!tripsFile) throw new InputError({ file: dir, code: "tntp-folder", message: `no ${name}_trips.tntp beside ${nets[0]}` });
   const net = readTntpNet(join(dir, nets[0]));
   const trips = readTntpTrips(join(dir, tripsFile), net.zoneCount);
-  const nodeFile = find("node");
-  const flowFile = find("flow");
-  return {
-    name: basename(name),
-    net,
-    trips,
-    nodes: nodeFile ? readTntpNodes(join(dir, nodeFile)) : undefined,
-    flows: flowFile ? readTntpFlows(join(dir, flowFile)) : undefined,
-  };
+  return { name: basename(name), net, trips };
 }
 
 /**

@@ -8,7 +8,7 @@ import { bidirectionalPath, createBidirectionalWorkspace } from "../../src/algor
 import { buildCsr } from "../../src/algorithms/csr.ts";
 import { singleSourceCosts } from "../../src/algorithms/dijkstra.ts";
 import { pathCost } from "../../src/algorithms/path.ts";
-import { readDimacsFile } from "../../src/io/dimacs.ts";
+import { readDimacsFile } from "../../bench/support/dimacs.ts";
 import { describeShared, sharedPath } from "../support/shared-data.ts";
 import { csrOf, floydWarshall, linkListArbitrary, ngraphCost } from "./oracles.ts";
 

@@ -8,7 +8,7 @@ import { buildCsr, type Csr } from "../../src/algorithms/csr.ts";
 import { createDijkstraWorkspace, runDijkstra, singleSourceCosts } from "../../src/algorithms/dijkstra.ts";
 import { pathCost, pathLinks } from "../../src/algorithms/path.ts";
 import { UsageError } from "../../src/errors.ts";
-import { readDimacsFile } from "../../src/io/dimacs.ts";
+import { readDimacsFile } from "../../bench/support/dimacs.ts";
 import { describeShared, sharedPath } from "../support/shared-data.ts";
 import { csrOf, floydWarshall, graphologyCosts, linkListArbitrary } from "./oracles.ts";
 

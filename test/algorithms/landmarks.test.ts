@@ -10,7 +10,7 @@ import { aStarLandmarksPath, createLandmarks, createLandmarkWorkspace } from "..
 import { pathCost } from "../../src/algorithms/path.ts";
 import { createShortestPathSearch } from "../../src/algorithms/shortest-path-search.ts";
 import { UsageError } from "../../src/errors.ts";
-import { readDimacsFile } from "../../src/io/dimacs.ts";
+import { readDimacsFile } from "../../bench/support/dimacs.ts";
 import { describeShared, sharedPath } from "../support/shared-data.ts";
 import { csrOf, floydWarshall, linkListArbitrary } from "./oracles.ts";
 

@@ -6,7 +6,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { maxFlow, type MaxFlowResult } from "../../src/algorithms/max-flow.ts";
 import { UsageError } from "../../src/errors.ts";
-import { readDimacsMaxFlowFile } from "../../src/io/dimacs-maxflow.ts";
+import { readDimacsMaxFlowFile } from "../../bench/support/dimacs-maxflow.ts";
 import { closedMask, edmondsKarpOracle, graphOf, type LinkGraph } from "../support/link-graph.ts";
 import { describeShared, sharedPath } from "../support/shared-data.ts";
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildCsr } from "../../src/algorithms/csr.ts";
-import { pathCost, pathLinks, pathNodes, shortestPathFromLinks } from "../../src/algorithms/path.ts";
+import { pathCost, pathLinks, shortestPathFromLinks } from "../../src/algorithms/path.ts";
 import { UsageError } from "../../src/errors.ts";
 
 // links 0: 0→1 (4), 1: 1→2 (6), 2: 2→0 (1)
@@ -29,9 +29,10 @@ describe("pathLinks(csr, predecessorLinks, origin, destination)", () => {
   });
 });
 
-describe("pathNodes(csr, links, origin), pathCost(csr, links), shortestPathFromLinks(csr, links, origin)", () => {
+describe("pathCost(csr, links), shortestPathFromLinks(csr, links, origin)", () => {
   it("lists the origin and each link's to-node, and sums costs left to right (docs examples)", () => {
-    expect(Array.from(pathNodes(csr, Int32Array.of(0, 1), 0))).toEqual([0, 1, 2]);
+    expect(Array.from(shortestPathFromLinks(csr, Int32Array.of(0, 1), 0).nodes)).toEqual([0, 1, 2]);
+    expect(Array.from(shortestPathFromLinks(csr, new Int32Array(0), 2).nodes)).toEqual([2]);
     expect(pathCost(csr, Int32Array.of(0, 1))).toBe(10); // 4 + 6
     expect(pathCost(csr, new Int32Array(0))).toBe(0);
     const p = shortestPathFromLinks(csr, Int32Array.of(1, 2), 1);

@@ -144,6 +144,21 @@ describe("capacityBetween(network, compiled, query)", () => {
     const r = capacityBetween(closed, compileNetwork(closed, { layers: ["road"], cost: () => 0 }), query);
     expect(r.maxFlow).toBe(6000);
   });
+  test("a node without a bank of its own takes its zone centroid's; a node's own bank overrides its zone's", () => {
+    // zone X is north: road:a (no bank) is north, road:b (own bank south) is south, road:c (no zone, no bank) neither.
+    // Max flow road:a → road:b = direct 1,000 + via road:c min(700, 300) = 1,300 veh/h.
+    const zoned = tinyNetwork(`
+      road:a -> road:b 1000vph 10min
+      road:a -> road:c 700vph 10min
+      road:c -> road:b 300vph 10min
+      zone:X -> road:c 10min
+      node zone:X zoneId=X yangtzeBank=north
+      node road:a zoneId=X
+      node road:b zoneId=X yangtzeBank=south
+    `);
+    const r = capacityBetween(zoned, compileNetwork(zoned, { layers: ["road"], cost: () => 0 }), query);
+    expect(r.maxFlow).toBe(1300);
+  });
 });
 
 describe("analyseNetwork(network, info)", () => {

@@ -1,17 +1,17 @@
 /**
- * Tests of the TNTP reader (src/io/tntp.ts): metadata, link rows, trips, nodes and flows; generalised cost and
+ * Tests of the TNTP reader (src/io/tntp.ts): metadata, link rows and trips; generalised cost and
  * through-node blocking in the link table; every kind of bad input refused with file, line, column and code.
  * Reference files: Transportation Networks for Research Core Team, https://github.com/bstabler/TransportationNetworks
  * (read from ../shared, not copied); hand-written fixtures in test/fixtures/tntp.
  */
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { InputError } from "../../src/errors.ts";
 import {
   isTntpFolder,
-  parseTntpFlows,
   parseTntpNet,
-  parseTntpNodes,
   parseTntpTrips,
   readTntpFolder,
   tntpLinkIds,
@@ -55,6 +55,16 @@ describe("readTntpFolder(dir) on the hand-written TwoRoutes fixture", () => {
     expect(table.zoneNodeIds).toEqual(["1", "2"]);
     expect(table.blockedNodeIds).toEqual(["1", "2"]);
     expect(table.links[2]).toEqual({ id: "1-4", fromNodeId: "1", toNodeId: "4", freeFlowTimeMin: 10, capacityVehPerHour: 1000, alpha: 1, beta: 0, fixedCostMin: 0 });
+  });
+
+  test("reads only the _net and _trips files: a malformed _node or _flow file beside them is not an input", () => {
+    const dir = mkdtempSync(join(tmpdir(), "deltanet-tntp-"));
+    cpSync(FIXTURE, dir, { recursive: true });
+    writeFileSync(join(dir, "TwoRoutes_node.tntp"), "Node X Y\n1 oops 0\n");
+    writeFileSync(join(dir, "TwoRoutes_flow.tntp"), "From To Volume\n1 3 -5\n");
+    const again = readTntpFolder(dir);
+    expect(Object.keys(again)).toEqual(["name", "net", "trips"]);
+    expect(again.net.links).toEqual(folder.net.links);
   });
 
   test("isTntpFolder is true for it and false for a file or a folder without a _net file", () => {
@@ -152,19 +162,6 @@ describe("parseTntpTrips(text, file, zoneCount)", () => {
   });
 });
 
-describe("parseTntpNodes / parseTntpFlows", () => {
-  test("read rows after a header line", () => {
-    expect(parseTntpNodes("Node\tX\tY\t;\n1\t-96.77\t43.61\t;\n2\t1\t2\n", "n")).toEqual([{ node: 1, x: -96.77, y: 43.61 }, { node: 2, x: 1, y: 2 }]);
-    expect(parseTntpFlows("From \tTo \tVolume \tCost \n1 \t2 \t4494.6 \t6.0008 \n", "f")).toEqual([{ line: 2, from: 1, to: 2, volume: 4494.6, cost: 6.0008 }]);
-  });
-
-  test("refuse a duplicate node, a wrong column count and a negative volume", () => {
-    expect(issuesOf(() => parseTntpNodes("Node X Y\n1 0 0\n1 1 1\n", "n"))[0]).toMatchObject({ code: "duplicate-id", line: 3 });
-    expect(issuesOf(() => parseTntpNodes("Node X Y\n1 0\n", "n"))[0]).toMatchObject({ code: "column-count", line: 2 });
-    expect(issuesOf(() => parseTntpFlows("From To Volume Cost\n1 2 -5 1\n", "f"))[0]).toMatchObject({ code: "invalid-value", line: 2 });
-  });
-});
-
 describeShared("TNTP reference files (../shared)", () => {
   test("SiouxFalls: 24 zones and nodes, 76 links, 360,600 trips, every node a through node", () => {
     const folder = readTntpFolder(sharedPath("data/reference/tntp/SiouxFalls"));
@@ -172,8 +169,6 @@ describeShared("TNTP reference files (../shared)", () => {
     expect(folder.net.links).toHaveLength(76);
     expect(folder.trips.demandVehPerHour.reduce((a, b) => a + b, 0)).toBe(360600);
     expect(folder.trips.warnings).toEqual([]);
-    expect(folder.nodes).toHaveLength(24);
-    expect(folder.flows).toHaveLength(76);
     expect(tntpLinkTable(folder.net).blockedNodeIds).toEqual([]);
   });
 

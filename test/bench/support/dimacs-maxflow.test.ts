@@ -1,11 +1,11 @@
 /**
- * Tests of src/io/dimacs-maxflow.ts: DIMACS max-flow text to 0-based arrays, every issue code with its line and
+ * Tests of bench/support/dimacs-maxflow.ts: DIMACS max-flow text to 0-based arrays, every issue code with its line and
  * column, issue collection, and the two reference instances in ../shared (Boost max_flow.dat, networkx gl1).
  */
 import { describe, expect, test } from "vitest";
-import { InputError } from "../../src/errors.ts";
-import { MAX_DIMACS_MAXFLOW_ISSUES, parseDimacsMaxFlow, readDimacsMaxFlowFile } from "../../src/io/dimacs-maxflow.ts";
-import { describeShared, sharedPath } from "../support/shared-data.ts";
+import { InputError } from "../../../src/errors.ts";
+import { MAX_DIMACS_MAXFLOW_ISSUES, parseDimacsMaxFlow, readDimacsMaxFlowFile } from "../../../bench/support/dimacs-maxflow.ts";
+import { describeShared, sharedPath } from "../../support/shared-data.ts";
 
 /** The issues (line, column, code) of the InputError thrown by parsing `text`; fails when nothing is thrown. */
 function issuesOf(text: string): { line?: number; column?: number; code: string }[] {

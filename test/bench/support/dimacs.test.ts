@@ -1,14 +1,14 @@
 /**
- * Tests of src/io/dimacs.ts: both DIMACS formats on hand-written text, every error code with its line and column,
- * and the real Rome (sp) and New York (PACE tw) files with their published counts and reference values.
+ * Tests of bench/support/dimacs.ts: both DIMACS formats on hand-written text, every error code with its line and
+ * column, and the real Rome (sp) and New York (PACE tw) files with their published counts and reference values.
  */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { buildCsr } from "../../src/algorithms/csr.ts";
-import { singleSourceCosts } from "../../src/algorithms/dijkstra.ts";
-import { InputError } from "../../src/errors.ts";
-import { MAX_DIMACS_ISSUES, parseDimacs, parseDimacsCarefully, readDimacsFile } from "../../src/io/dimacs.ts";
-import { describeShared, sharedPath } from "../support/shared-data.ts";
+import { buildCsr } from "../../../src/algorithms/csr.ts";
+import { singleSourceCosts } from "../../../src/algorithms/dijkstra.ts";
+import { InputError } from "../../../src/errors.ts";
+import { MAX_DIMACS_ISSUES, parseDimacs, parseDimacsCarefully, readDimacsFile } from "../../../bench/support/dimacs.ts";
+import { describeShared, sharedPath } from "../../support/shared-data.ts";
 
 /** The issues of the InputError thrown by `f`. */
 function issuesOf(f: () => unknown) {

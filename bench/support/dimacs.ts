@@ -5,11 +5,14 @@
  * The parser works on bytes (no string split) and allocates only the result arrays, sized from the `p` line. A fast
  * single pass handles well-formed files; at the first irregularity the file is re-read by a careful token-by-token
  * parser that collects bad lines (up to {@link MAX_DIMACS_ISSUES}) into one InputError with line and column.
+ *
+ * Bench and test support, not part of deltanet: the benches and the shortest-path tests read the reference graphs of
+ * `../shared/data/reference/dimacs` with it; no deltanet input is a DIMACS file.
  * @see http://www.diag.uniroma1.it/challenge9/format.shtml (9th DIMACS Implementation Challenge, file formats)
  * @see https://pacechallenge.org/2016/treewidth/ (PACE 2016 track A input format `p tw`)
  */
 import { readFileSync } from "node:fs";
-import { InputError, type Issue, IssueList } from "../errors.ts";
+import { InputError, type Issue, IssueList } from "../../src/errors.ts";
 
 /** Most issues listed in one InputError; further ones are summarised in a final `too-many-issues` issue. */
 export const MAX_DIMACS_ISSUES = 20;

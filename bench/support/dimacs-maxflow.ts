@@ -8,9 +8,12 @@
  * parallel arcs and self-loops (the specification forbids them; the max-flow kernel handles them); and capacities with
  * a decimal part or exponent (`12.5`, `1e3`), because deltanet capacities (MW, veh/h) need not be integers. Signs,
  * `inf`, hex and values that overflow to Infinity are refused.
+ *
+ * Test support, not part of deltanet: the max-flow tests read the reference instances of `../shared` with it; no
+ * deltanet input is a DIMACS file.
  */
 import { readFileSync } from "node:fs";
-import { InputError, type Issue, IssueList } from "../errors.ts";
+import { InputError, type Issue, IssueList } from "../../src/errors.ts";
 
 /** A max-flow problem in 0-based index arrays. */
 export interface DimacsMaxFlowProblem {
