@@ -1,7 +1,7 @@
 /**
- * deltanet's library entry: the use cases of `src/api/` (each takes one options object and returns a JSON-safe
- * document whose `parameters` are the effective values), the types of what they return, and the errors they throw.
- * Re-exports only.
+ * deltanet's library entry: the use cases of `src/api/` (each takes one options object; the analyses return a JSON-safe
+ * document whose `parameters` are the effective values, `importGmns` a network), the types of what they return, and
+ * the errors they throw. Re-exports only.
  */
 export { runScenario, runOptionsForRules, type RunOptions } from "./api/run.ts";
 export { compareScenarios, type CompareOptions } from "./api/compare.ts";
