@@ -153,7 +153,7 @@ async function main(): Promise<void> {
       inputs: {
         command: "deltanet --help",
         commit: git("rev-parse", "HEAD"),
-        workingTreeClean: git("status", "--porcelain") === "",
+        workingTreeClean: git("status", "--porcelain", "--untracked-files=no") === "",
         packageVersion: manifest.version,
         tarballBytes: statSync(packed.tarball).size,
         tarballFiles: packed.files.length,
