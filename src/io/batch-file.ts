@@ -22,10 +22,8 @@ export const SWEEP_PARAMETERS = ["timeMin", "capacityVehPerHour", "capacityMw", 
 /** A link value a sweep can scale. */
 export type SweepParameter = (typeof SWEEP_PARAMETERS)[number];
 
-/** Output formats of a batch: CSV (one header line) or JSON Lines. */
-export const BATCH_FORMATS = ["csv", "jsonl"] as const;
-/** `csv` or `jsonl`. */
-export type BatchFormat = (typeof BATCH_FORMATS)[number];
+export { BATCH_FORMATS, type BatchFormat } from "./batch-format.ts";
+import { BATCH_FORMATS, type BatchFormat } from "./batch-format.ts";
 
 const layerSchema = z.enum(LAYERS as unknown as [string, ...string[]]);
 const count = z.number().int().positive();

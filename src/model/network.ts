@@ -5,14 +5,9 @@
 import { MultiDirectedGraph } from "graphology";
 import type { NetworkAssumptions } from "./network-assumptions.ts";
 
-/**
- * Network layers. `access` holds centroid connectors and station access/egress links. `transit` is the rail passenger
- * service model: one node per stop of each directed stopping pattern (kind `service-stop`) with `rail-ride` links
- * between consecutive stops and `rail-board`/`rail-alight` links to the station; the `rail` layer keeps the non-stop
- * legs between stations for connectivity and capacity.
- */
-export type Layer = "rail" | "road" | "water" | "power" | "access" | "transit";
-export const LAYERS: readonly Layer[] = ["rail", "road", "water", "power", "access", "transit"];
+export { LAYERS, type Layer } from "./layers.ts";
+import type { Layer } from "./layers.ts";
+
 /** The physical layers reported on separately (access is glue and transit a service model, not infrastructure). */
 export const INFRASTRUCTURE_LAYERS: readonly Exclude<Layer, "access">[] = ["rail", "road", "water", "power"];
 

@@ -6,9 +6,7 @@ import Table from "cli-table3";
 import { UsageError } from "../errors.ts";
 import type { Section } from "./sections.ts";
 
-/** Output formats of `run` and `compare`. */
-export type OutputFormat = "table" | "json" | "markdown";
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ["table", "json", "markdown"];
+export { OUTPUT_FORMATS, type OutputFormat } from "./output-format.ts";
 
 /** Renders sections as boxed terminal tables. */
 export function formatTable(sections: Section[]): string {

@@ -32,9 +32,8 @@ import { biconjugateWeights, conjugateWeight } from "./directions.ts";
 import { lineSearchStepSize } from "./line-search.ts";
 import { relativeGap } from "./relative-gap.ts";
 
-/** Assignment algorithms: Frank-Wolfe, conjugate FW, bi-conjugate FW. */
-export type AssignmentAlgorithm = "fw" | "cfw" | "bfw";
-export const ASSIGNMENT_ALGORITHMS: readonly AssignmentAlgorithm[] = ["fw", "cfw", "bfw"];
+export { ASSIGNMENT_ALGORITHMS, type AssignmentAlgorithm } from "./algorithm-names.ts";
+import { ASSIGNMENT_ALGORITHMS, type AssignmentAlgorithm } from "./algorithm-names.ts";
 
 /** Options of {@link solveUserEquilibrium}: all required (defaults are applied by the engine, from src/defaults.ts). */
 export interface EquilibriumOptions {

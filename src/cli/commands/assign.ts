@@ -3,11 +3,11 @@
  * (gravity demand) or of a TNTP network; summary to stdout, link flows and the convergence trace to CSV files.
  */
 import type { CommandModule } from "yargs";
-import { assign, ASSIGNMENT_ALGORITHMS, type AssignmentAlgorithm, type GravityParameters } from "../../api/assign.ts";
+import type { GravityParameters } from "../../api/assign.ts";
+import { ASSIGNMENT_ALGORITHMS, type AssignmentAlgorithm } from "../../api/choices.ts";
 import { DEFAULT_ASSIGNMENT_ALGORITHM, DEFAULT_MAX_ITERATIONS, DEFAULT_RELATIVE_GAP_TARGET } from "../../defaults.ts";
 import { NotConvergedError } from "../../errors.ts";
-import { assignmentSections, formatConvergenceCsv, formatLinkFlowsCsv, summarizeAssignmentRun } from "../../report/assignment.ts";
-import { OUTPUT_FORMATS, formatJson, formatMarkdown, formatTable, type OutputFormat } from "../../report/format.ts";
+import { OUTPUT_FORMATS, type OutputFormat } from "../../report/output-format.ts";
 import { checkOutputPaths, writeOutput } from "../output.ts";
 import { numberFlag } from "./shared-options.ts";
 
@@ -60,7 +60,12 @@ export const assignCommand: CommandModule<object, AssignArgs> = {
       })
       .option("gravity-constraint", { choices: ["doubly", "production"] as const, describe: "gravity model constraint (scenarios only)" })
       .epilogue("Exit code 4: --require-convergence was given and the relative gap target was not reached.") as never,
-  handler: (argv) => {
+  handler: async (argv) => {
+    const [{ assign }, { formatJson, formatMarkdown, formatTable }, { assignmentSections, formatConvergenceCsv, formatLinkFlowsCsv, summarizeAssignmentRun }] = await Promise.all([
+      import("../../api/assign.ts"),
+      import("../../report/format.ts"),
+      import("../../report/assignment.ts"),
+    ]);
     checkOutputPaths(argv.out, argv.trace);
     const gravity: Partial<GravityParameters> = {};
     if (argv["trip-rate-veh-per-hour-per-person"] !== undefined) gravity.tripRateVehPerHourPerPerson = argv["trip-rate-veh-per-hour-per-person"];

@@ -11,8 +11,8 @@ import { availableParallelism } from "node:os";
 import type { CommandModule } from "yargs";
 import { DEFAULT_TASK_TIMEOUT_S } from "../../defaults.ts";
 import { UsageError } from "../../errors.ts";
-import { BATCH_FORMATS, BatchFailedError, BatchInterruptedError, parseShard, runBatch, type BatchFormat, type InjectedFault } from "../../api/batch.ts";
-import { createProgress } from "../progress.ts";
+import type { InjectedFault } from "../../api/batch.ts";
+import { BATCH_FORMATS, type BatchFormat } from "../../api/choices.ts";
 import { checkOutputPaths } from "../output.ts";
 import { numberFlag } from "./shared-options.ts";
 
@@ -78,6 +78,7 @@ export const batchCommand: CommandModule<object, BatchArgs> = {
       .option("task-timeout-s", { alias: "task-timeout", type: "number", default: DEFAULT_TASK_TIMEOUT_S, describe: "kill and report a scenario task running longer, seconds", coerce: checkTaskTimeout })
       .option("quiet", { type: "boolean", default: false, describe: "no progress bar (it is also off when stderr is not a terminal)" }) as never,
   handler: async (argv) => {
+    const [{ BatchFailedError, BatchInterruptedError, parseShard, runBatch }, { createProgress }] = await Promise.all([import("../../api/batch.ts"), import("../progress.ts")]);
     checkOutputPaths(argv.out);
     const shard = argv.shard !== undefined ? parseShard(argv.shard) : undefined;
     const faults = faultsFromEnvironment();

@@ -4,9 +4,6 @@
  */
 import type { CommandModule } from "yargs";
 import { RegressionFoundError } from "../../errors.ts";
-import { formatJson } from "../../report/format.ts";
-import { formatCheckJunit, formatCheckMarkdown, formatCheckSummary } from "../../report/check-format.ts";
-import { checkScenarios } from "../../api/check.ts";
 import { checkOutputPaths, writeOutput } from "../output.ts";
 
 interface CheckArgs {
@@ -32,7 +29,12 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .option("json", { type: "string", describe: "write the full check result as JSON to FILE" })
       .option("allow-mismatch", { type: "boolean", default: false, describe: "check runs of different base networks or deltanet versions anyway" })
       .example("$0 check --baseline scenarios/baseline-2019.yaml --candidate scenarios/whatif-close-sutong-bridge.yaml", "fails: the closure cuts reach and capacity") as never,
-  handler: (argv) => {
+  handler: async (argv) => {
+    const [{ checkScenarios }, { formatJson }, { formatCheckJunit, formatCheckMarkdown, formatCheckSummary }] = await Promise.all([
+      import("../../api/check.ts"),
+      import("../../report/format.ts"),
+      import("../../report/check-format.ts"),
+    ]);
     checkOutputPaths(argv.junit, argv.markdown, argv.json);
     process.stderr.write(`deltanet: checking ${argv.candidate} against ${argv.baseline}${argv.rules ? ` with ${argv.rules}` : ""}\n`);
     const result = checkScenarios({ baseline: argv.baseline, candidate: argv.candidate, rulesPath: argv.rules, allowMismatch: argv["allow-mismatch"] });

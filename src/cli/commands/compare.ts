@@ -3,9 +3,6 @@
  * before, after and the change.
  */
 import type { CommandModule } from "yargs";
-import { formatJson, formatMarkdown, formatTable } from "../../report/format.ts";
-import { comparisonSections } from "../../report/sections.ts";
-import { compareScenarios } from "../../api/compare.ts";
 import { checkOutputPaths, writeOutput } from "../output.ts";
 import { tableCutoffsMin, withOutputOptions, type OutputArgs } from "./shared-options.ts";
 
@@ -25,7 +22,12 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         .positional("after", { type: "string", demandOption: true, describe: "scenario file, or saved run (after)" })
         .option("allow-mismatch", { type: "boolean", default: false, describe: "compare runs of different base networks or deltanet versions anyway" }),
     ) as never,
-  handler: (argv) => {
+  handler: async (argv) => {
+    const [{ compareScenarios }, { formatJson, formatMarkdown, formatTable }, { comparisonSections }] = await Promise.all([
+      import("../../api/compare.ts"),
+      import("../../report/format.ts"),
+      import("../../report/sections.ts"),
+    ]);
     checkOutputPaths(argv.out);
     process.stderr.write(`deltanet: comparing ${argv.before} → ${argv.after}\n`);
     const started = process.hrtime.bigint();

@@ -5,12 +5,8 @@
 import { availableParallelism } from "node:os";
 import type { CommandModule } from "yargs";
 import { CRITICALITY_TOP_COUNT, DEFAULT_TASK_TIMEOUT_S } from "../../defaults.ts";
-import { BatchFailedError, BatchInterruptedError } from "../../api/batch.ts";
-import { LAYERS, rankCriticality, type Layer } from "../../api/criticality.ts";
-import { criticalityCsv, criticalitySections } from "../../report/criticality.ts";
-import { formatJson, formatMarkdown, formatTable } from "../../report/format.ts";
+import { LAYERS, type Layer } from "../../api/choices.ts";
 import { checkOutputPaths, writeOutput } from "../output.ts";
-import { createProgress } from "../progress.ts";
 import { checkTaskTimeout, checkWorkers, faultsFromEnvironment } from "./batch.ts";
 import { numberFlag } from "./shared-options.ts";
 
@@ -47,6 +43,8 @@ export const criticalityCommand: CommandModule<object, CriticalityArgs> = {
       .option("task-timeout-s", { alias: "task-timeout", type: "number", default: DEFAULT_TASK_TIMEOUT_S, describe: "kill and report a task running longer, seconds", coerce: checkTaskTimeout })
       .option("quiet", { type: "boolean", default: false, describe: "no progress bar" }) as never,
   handler: async (argv) => {
+    const [{ BatchFailedError, BatchInterruptedError }, { rankCriticality }, { criticalityCsv, criticalitySections }, { formatJson, formatMarkdown, formatTable }, { createProgress }] =
+      await Promise.all([import("../../api/batch.ts"), import("../../api/criticality.ts"), import("../../report/criticality.ts"), import("../../report/format.ts"), import("../progress.ts")]);
     checkOutputPaths(argv.out);
     const progress = createProgress(`deltanet criticality ${argv.layer}`, argv.quiet);
     const controller = new AbortController();

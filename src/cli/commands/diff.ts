@@ -3,9 +3,7 @@
  * reopened, attribute changes with before/after values) as a table, markdown or JSON.
  */
 import type { CommandModule } from "yargs";
-import { formatJson, formatMarkdown, formatTable, OUTPUT_FORMATS, type OutputFormat } from "../../report/format.ts";
-import { diffSections } from "../../report/scenario-diff.ts";
-import { diffScenarios } from "../../api/diff.ts";
+import { OUTPUT_FORMATS, type OutputFormat } from "../../report/output-format.ts";
 import { checkOutputPaths, writeOutput } from "../output.ts";
 
 interface DiffArgs {
@@ -24,7 +22,12 @@ export const diffCommand: CommandModule<object, DiffArgs> = {
       .positional("b", { type: "string", demandOption: true, describe: "scenario file (after)" })
       .option("format", { choices: OUTPUT_FORMATS, default: "table" as OutputFormat, describe: "output format" })
       .option("out", { type: "string", describe: "write the diff to this file (atomically) instead of stdout" }) as never,
-  handler: (argv) => {
+  handler: async (argv) => {
+    const [{ diffScenarios }, { formatJson, formatMarkdown, formatTable }, { diffSections }] = await Promise.all([
+      import("../../api/diff.ts"),
+      import("../../report/format.ts"),
+      import("../../report/scenario-diff.ts"),
+    ]);
     checkOutputPaths(argv.out);
     const d = diffScenarios({ a: argv.a, b: argv.b });
     const text =

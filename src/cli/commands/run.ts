@@ -3,9 +3,6 @@
  * with `--rules`, also the rules file's capacity queries and cutoffs (a baseline to save for `deltanet check`).
  */
 import type { CommandModule } from "yargs";
-import { formatJson, formatMarkdown, formatTable } from "../../report/format.ts";
-import { runSections } from "../../report/sections.ts";
-import { runScenario } from "../../api/run.ts";
 import { checkOutputPaths, writeOutput } from "../output.ts";
 import { withOutputOptions, type OutputArgs } from "./shared-options.ts";
 
@@ -26,7 +23,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
           describe: "rules file (YAML) of a later `deltanet check`: adds its capacity queries and population-reach cutoffs, so this run can be its saved baseline",
         }),
     ) as never,
-  handler: (argv) => {
+  handler: async (argv) => {
+    const [{ runScenario }, { formatJson, formatMarkdown, formatTable }, { runSections }] = await Promise.all([
+      import("../../api/run.ts"),
+      import("../../report/format.ts"),
+      import("../../report/sections.ts"),
+    ]);
     checkOutputPaths(argv.out);
     process.stderr.write(`deltanet: running ${argv.scenario}\n`);
     const result = runScenario({ scenario: argv.scenario, cutoffsMin: argv["cutoff-min"], ...(argv.rules !== undefined ? { rules: argv.rules } : {}) });

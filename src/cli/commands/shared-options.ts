@@ -4,7 +4,7 @@
  */
 import type { Argv } from "yargs";
 import { DEFAULT_CUTOFFS_MIN, TABLE_CUTOFFS_MIN } from "../../defaults.ts";
-import { OUTPUT_FORMATS, type OutputFormat } from "../../report/format.ts";
+import { OUTPUT_FORMATS, type OutputFormat } from "../../report/output-format.ts";
 
 /** Parsed shared options. */
 export interface OutputArgs {
