@@ -104,7 +104,7 @@ function exitQuietlyOnClosedStdout(): void {
   });
 }
 
-const isEntry = process.argv[1] !== undefined && /(?:^|[\\/])(?:main\.ts|deltanet(?:\.js)?)$/.test(process.argv[1]);
+const isEntry = process.argv[1] !== undefined && /(?:^|[\\/])(?:main\.[jt]s|deltanet(?:\.js)?)$/.test(process.argv[1]);
 if (isEntry) {
   exitQuietlyOnClosedStdout();
   main(hideBin(process.argv)).then(
