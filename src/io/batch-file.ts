@@ -8,7 +8,7 @@
  * `output: { format: csv | jsonl }` (default csv). Every object is strict (unknown keys are errors with a "did you
  * mean"); values are never coerced (`"3"` is not a number, a 0 factor is refused, not read as "none").
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 import { InputError, type Issue } from "../errors.ts";
@@ -199,6 +199,9 @@ export function parseBatchText(text: string, file: string): BatchSpec {
 export function readBatchFile(path: string): BatchSpec {
   if (!existsSync(path)) {
     throw new InputError({ file: path, path: "", code: "file-not-found", message: `batch file not found (resolved to ${resolve(path)})` }, "invalid-batch");
+  }
+  if (statSync(path).isDirectory()) {
+    throw new InputError({ file: path, path: "", code: "not-a-file", message: "is a folder; expected a batch file (YAML)" }, "invalid-batch");
   }
   const spec = parseBatchText(readFileSync(path, "utf8"), path);
   if (!existsSync(spec.scenarioPath)) {

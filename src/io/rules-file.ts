@@ -13,7 +13,7 @@
  * ids, layers, cutoffs of saved runs) can only be checked against the runs, so `RuleSet.locate` keeps the positions
  * for `checkRuns` to report them.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { z } from "zod";
 import type { CapacityQuery } from "../model/capacity-query.ts";
 import { InputError, type Issue } from "../errors.ts";
@@ -192,6 +192,9 @@ export function parseRulesText(text: string, file: string, reservedQueryIds: rea
 export function readRulesFile(path: string, reservedQueryIds: readonly string[] = []): RuleSet {
   if (!existsSync(path)) {
     throw new InputError({ file: path, path: "", code: "file-not-found", message: "rules file not found" }, "invalid-rules");
+  }
+  if (statSync(path).isDirectory()) {
+    throw new InputError({ file: path, path: "", code: "not-a-file", message: "is a folder; expected a rules file (YAML or JSON)" }, "invalid-rules");
   }
   const { ruleSet, issues } = parseRulesText(readFileSync(path, "utf8"), path, reservedQueryIds);
   if (!ruleSet) throw new InputError(issues as Issue[], "invalid-rules");

@@ -16,7 +16,7 @@
  * "changes nothing") live in `src/scenario/`.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { didYouMean, didYouMeanText } from "../model/did-you-mean.ts";
 import { z } from "zod";
@@ -440,12 +440,15 @@ export function parseScenarioFileText(text: string, file: string): ParsedScenari
  * is not followed; see {@link inspectScenarioFileChain}).
  * @param path file path; kept as given in the spec and in issues
  * @returns as {@link parseScenarioFileText}, with `sha256` of the bytes on disk; a missing file gives the one issue
- *   `file-not-found`
+ *   `file-not-found`, a folder the one issue `not-a-file`
  * @example inspectScenarioFile("test/fixtures/scenarios/plan-2025.yaml").spec?.extends // "baseline-2019.yaml"
  */
 export function inspectScenarioFile(path: string): ParsedScenarioFile {
   if (!existsSync(path)) {
     return { issues: [{ file: path, path: "", code: "file-not-found", message: `scenario file not found (resolved to ${resolve(path)})`, severity: "error" }] };
+  }
+  if (statSync(path).isDirectory()) {
+    return { issues: [{ file: path, path: "", code: "not-a-file", message: "is a folder; expected a scenario file (YAML or JSON)", severity: "error" }] };
   }
   const bytes = readFileSync(path);
   const parsed = parseScenarioFileText(bytes.toString("utf8"), path);

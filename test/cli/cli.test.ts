@@ -136,3 +136,19 @@ describe.concurrent("deltanet CLI", () => {
     expect(r.stderr).toMatch(pattern);
   });
 });
+
+describe.concurrent("a folder where a file is expected", () => {
+  test.each([
+    [["run", "scenarios"], "scenario file"],
+    [["compare", "scenarios/baseline-2019.yaml", "scenarios"], "scenario file"],
+    [["validate", "scenarios"], "scenario file"],
+    [["batch", "scenarios"], "batch file"],
+    [["check", "--baseline", `${FIX}/baseline-2019.yaml`, "--candidate", `${FIX}/baseline-2019.yaml`, "--rules", "scenarios"], "rules file"],
+  ])("deltanet %j is an input error (exit 3, no stack trace)", (args, expected) => {
+    const r = deltanet(...args);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`scenarios: is a folder; expected a ${expected}`);
+    expect(r.stderr).toContain("[not-a-file]");
+    expect(r.stderr).not.toContain("    at ");
+  });
+});
