@@ -5,6 +5,7 @@
 import { InputError } from "../../src/errors.ts";
 import { normaliseDate } from "./dates.ts";
 import { num, oneOf, optNum, optText, readCsv, rowError, text, type CsvRow } from "./csv.ts";
+import { compareCodeUnits } from "../../src/model/compare-code-units.ts";
 
 /** A prefecture-level city (one zone). */
 export interface City {
@@ -473,7 +474,7 @@ function pypsa(dir: string): PypsaCorridor[] {
  * @example loadYrdData("../shared/data/yrd").cities.length // 41
  */
 export function loadYrdData(dir: string): YrdData {
-  const cityList = cities(dir).sort((a, b) => a.adcode.localeCompare(b.adcode));
+  const cityList = cities(dir).sort((a, b) => compareCodeUnits(a.adcode, b.adcode));
   const cityByAdcode = new Map(cityList.map((c) => [c.adcode, c]));
   if (cityByAdcode.size !== cityList.length) throw new InputError({ file: "yrd_cities.csv", code: "duplicate-id", message: "duplicate adcode" });
   const cityByName = new Map<string, City>();

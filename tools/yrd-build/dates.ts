@@ -2,6 +2,7 @@
  * YRD builder, dates: normalises the partial dates of the source files (`2011-6-30`, `2019-12`, `1968`) to
  * `YYYY[-MM[-DD]]` and compares partial dates, so opening dates can be filtered against a cut-off such as 2019-05-31.
  */
+import { compareCodeUnits } from "../../src/model/compare-code-units.ts";
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
 
@@ -49,7 +50,7 @@ export function laterDate(a: string | undefined, b: string | undefined): string 
  */
 export function compareDates(a: string, b: string): number {
   const pad = (s: string) => (s + "-01-01").slice(0, 10);
-  const c = pad(a).localeCompare(pad(b));
+  const c = compareCodeUnits(pad(a), pad(b));
   return c !== 0 ? c : a.length - b.length;
 }
 

@@ -34,6 +34,7 @@ import { compareDates } from "./dates.ts";
 import { greatCircleKm, type LonLat } from "../../src/units.ts";
 import { km, minutes } from "./round.ts";
 import { twoWay, type FacilityAttributes, type LayerBuild } from "./types.ts";
+import { compareCodeUnits } from "../../src/model/compare-code-units.ts";
 
 /** Road node id of a city. @example roadNodeId("320100") // "road:320100" */
 export function roadNodeId(adcode: string): string {
@@ -290,7 +291,7 @@ export function buildRoad(data: YrdData): LayerBuild {
     const hits = data.malin84
       .filter((s) => s.mode === "road" && s.rate === "highway")
       .filter((s) => s.notes === `${x.shortZh}到${y.shortZh}` || s.notes === `${y.shortZh}到${x.shortZh}`)
-      .sort((p, q) => p.year - q.year || p.segId.localeCompare(q.segId));
+      .sort((p, q) => p.year - q.year || compareCodeUnits(p.segId, q.segId));
     return hits[0] ? { year: hits[0].year, segId: hits[0].segId } : undefined;
   };
 

@@ -19,6 +19,7 @@ import { firstDateIn } from "./dates.ts";
 import { greatCircleKm } from "../../src/units.ts";
 import { km, minutes, roundTo } from "./round.ts";
 import { twoWay, type LayerBuild } from "./types.ts";
+import { compareCodeUnits } from "../../src/model/compare-code-units.ts";
 
 /** Port node id of a city. @example portNodeId("320100") // "water:320100" */
 export function portNodeId(adcode: string): string {
@@ -62,7 +63,7 @@ export function buildWater(data: YrdData): LayerBuild {
       portCities.set(city.adcode, city);
     }
   }
-  const chain = [...portCities.values()].sort((a, b) => a.lon - b.lon || a.adcode.localeCompare(b.adcode));
+  const chain = [...portCities.values()].sort((a, b) => a.lon - b.lon || compareCodeUnits(a.adcode, b.adcode));
   const nodes = new Map<string, NodeAttributes>(chain.map((c) => [portNodeId(c.adcode), portNode(c)]));
   const deep = waterwayByName(data, "长江南京以下");
   const deepFrom = cityOf(deep.from, deep);

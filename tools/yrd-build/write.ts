@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LinkAttributes, NodeAttributes, Project } from "../../src/model/network.ts";
 import type { LayerBuild } from "./types.ts";
+import { compareCodeUnits } from "../../src/model/compare-code-units.ts";
 
 /**
  * Key order of a node object in a layer file: the order of the node schema of src/io/network-file.ts (a test checks
@@ -43,10 +44,6 @@ function ordered<T extends object>(obj: T, order: readonly string[], what: strin
   return out;
 }
 
-/** Code-point order of two ids (never locale-dependent). @example byCodePoint("a", "b") // -1 */
-export function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Text of one layer file.
@@ -55,14 +52,14 @@ export function byCodePoint(a: string, b: string): number {
  * @example layerFileText({ layer: "zone", description: "", nodes: [], links: [], derived: [], notes: [] }).startsWith("{\n") // true
  */
 export function layerFileText(layer: LayerBuild): string {
-  const nodes = [...layer.nodes].sort((a, b) => byCodePoint(a.id, b.id)).map((n: NodeAttributes) => ordered(n, NODE_KEYS, `node ${n.id}`));
-  const links = [...layer.links].sort((a, b) => byCodePoint(a.id, b.id)).map((l: LinkAttributes) => ordered(l, LINK_KEYS, `link ${l.id}`));
+  const nodes = [...layer.nodes].sort((a, b) => compareCodeUnits(a.id, b.id)).map((n: NodeAttributes) => ordered(n, NODE_KEYS, `node ${n.id}`));
+  const links = [...layer.links].sort((a, b) => compareCodeUnits(a.id, b.id)).map((l: LinkAttributes) => ordered(l, LINK_KEYS, `link ${l.id}`));
   return json({ format: "deltanet-network-layer", formatVersion: 1, layer: layer.layer, description: layer.description, nodes, links });
 }
 
 /** Text of projects.json (projects and their facility ids sorted by code point). @example projectsFileText([]) // "{\n  \"format\": \"deltanet-projects\", …" */
 export function projectsFileText(projects: readonly Project[]): string {
-  const list = [...projects].sort((a, b) => byCodePoint(a.id, b.id)).map((p) => ordered({ ...p, facilityIds: [...p.facilityIds].sort(byCodePoint) }, PROJECT_KEYS, `project ${p.id}`));
+  const list = [...projects].sort((a, b) => compareCodeUnits(a.id, b.id)).map((p) => ordered({ ...p, facilityIds: [...p.facilityIds].sort(compareCodeUnits) }, PROJECT_KEYS, `project ${p.id}`));
   return json({ format: "deltanet-projects", formatVersion: 1, projects: list });
 }
 
@@ -92,5 +89,5 @@ function json(value: unknown): string {
  */
 export function writeFiles(dir: string, files: ReadonlyMap<string, string>): void {
   mkdirSync(dir, { recursive: true });
-  for (const [name, textContent] of [...files].sort(([a], [b]) => byCodePoint(a, b))) writeFileSync(join(dir, name), textContent, "utf8");
+  for (const [name, textContent] of [...files].sort(([a], [b]) => compareCodeUnits(a, b))) writeFileSync(join(dir, name), textContent, "utf8");
 }
