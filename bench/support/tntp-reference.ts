@@ -12,6 +12,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { InputError, IssueList } from "../../src/errors.ts";
+import { TNTP_NUMBER, tntpTokens } from "../../src/io/tntp.ts";
 
 /** A parsed `_node` file row. */
 export interface TntpNode {
@@ -31,22 +32,8 @@ export interface TntpFlow {
   cost?: number;
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-interface Token {
-  text: string;
-  column: number;
-}
-
-/** Splits a line into whitespace-separated tokens with 1-based columns, after removing a `~` comment. */
-function tokens(line: string): Token[] {
-  const tilde = line.indexOf("~");
-  const body = tilde >= 0 ? line.slice(0, tilde) : line;
-  const out: Token[] = [];
-  const re = /[^\s;]+|;/g;
-  for (let match = re.exec(body); match !== null; match = re.exec(body)) out.push({ text: match[0], column: match.index + 1 });
-  return out;
-}
+const NUMBER = TNTP_NUMBER;
+const tokens = tntpTokens;
 
 /** Parses numeric rows of `_node`/`_flow` files (a first non-numeric line is the header). */
 function numericRows(text: string, file: string, minColumns: number, maxColumns: number, names: readonly string[]): { line: number; values: number[] }[] {

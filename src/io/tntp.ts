@@ -111,16 +111,24 @@ export type TntpTableLink = LinkTableLink;
 /** A TNTP network as an assignment link table. */
 export type TntpLinkTable = LinkTable & { nodeIds: string[]; zoneNodeIds: string[]; blockedNodeIds: string[]; links: TntpTableLink[] };
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A decimal number as TNTP files write it (optional sign, fraction and exponent). */
+export const TNTP_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NUMBER = TNTP_NUMBER;
 const INTEGER = /^[+-]?\d+$/;
 
-interface Token {
+/** One whitespace-separated token of a TNTP line and its 1-based column. */
+export interface TntpToken {
   text: string;
   column: number;
 }
+type Token = TntpToken;
 
-/** Splits a line into whitespace-separated tokens with 1-based columns, after removing a `~` comment. */
-function tokens(line: string): Token[] {
+/**
+ * Splits a TNTP line into whitespace-separated tokens (`;` is a token of its own) with 1-based columns, after
+ * removing a `~` comment.
+ * @example tntpTokens("1 2 ; ~ note") // [{ text: "1", column: 1 }, { text: "2", column: 3 }, { text: ";", column: 5 }]
+ */
+export function tntpTokens(line: string): TntpToken[] {
   const tilde = line.indexOf("~");
   const body = tilde >= 0 ? line.slice(0, tilde) : line;
   const out: Token[] = [];
@@ -215,7 +223,7 @@ export function parseTntpNet(text: string, file: string): TntpNet {
   let extraColumnRows = 0;
   const columns = ["initNode", "termNode", "capacity", "length", "freeFlowTime", "b", "power", "speed", "toll", "linkType"] as const;
   for (let i = meta.bodyStart; i < all.length; i++) {
-    const fields = tokens(all[i]).filter((t) => t.text !== ";");
+    const fields = tntpTokens(all[i]).filter((t) => t.text !== ";");
     if (fields.length === 0) continue;
     const line = i + 1;
     const index = links.length;
@@ -314,7 +322,7 @@ export function parseTntpTrips(text: string, file: string, expectedZoneCount?: n
   let sum = 0;
   for (let i = meta.bodyStart; i < all.length && issues.count < 50; i++) {
     const line = i + 1;
-    const fields = tokens(all[i]);
+    const fields = tntpTokens(all[i]);
     if (fields.length === 0) continue;
     if (/^origin$/i.test(fields[0].text)) {
       const token = fields[1];
