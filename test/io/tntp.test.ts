@@ -18,20 +18,11 @@ import {
   tntpLinkTable,
 } from "../../src/io/tntp.ts";
 import { describeShared, REPO_ROOT, sharedPath } from "../support/shared-data.ts";
+import { issuesOf } from "../support/issues-of.ts";
 
 const FIXTURE = join(REPO_ROOT, "test/fixtures/tntp/TwoRoutes");
 
 const HEADER = "<NUMBER OF ZONES> 2\n<NUMBER OF NODES> 3\n<FIRST THRU NODE> 1\n<NUMBER OF LINKS> 1\n<END OF METADATA>\n";
-
-function issuesOf(fn: () => unknown): InputError["issues"] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).issues;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("readTntpFolder(dir) on the hand-written TwoRoutes fixture", () => {
   const folder = readTntpFolder(FIXTURE);

@@ -7,16 +7,7 @@ import { describe, expect, test } from "vitest";
 import { InputError } from "../../../src/errors.ts";
 import { parseTntpFlows, parseTntpNodes, readTntpFlows, readTntpNodes } from "../../../bench/support/tntp-reference.ts";
 import { describeShared, sharedPath } from "../../support/shared-data.ts";
-
-function issuesOf(fn: () => unknown): InputError["issues"] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).issues;
-  }
-  throw new Error("expected an InputError");
-}
+import { issuesOf } from "../../support/issues-of.ts";
 
 describe("parseTntpNodes / parseTntpFlows", () => {
   test("read rows after a header line", () => {
